@@ -1,0 +1,12 @@
+import { defineBackground } from '#imports';
+import { createHandlers, handleMessage } from '../lib/background/handlers';
+import { messaging, type ProtocolMap } from '../lib/messaging';
+import { openPaperDb, type PaperDb } from '../lib/store/db';
+
+export default defineBackground(() => {
+  let db: Promise<PaperDb> | undefined;
+  const handlers = createHandlers(() => (db ??= openPaperDb()));
+  for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+    messaging.onMessage(type, ({ data }) => handleMessage(handlers, type, data));
+  }
+});

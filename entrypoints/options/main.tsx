@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Options } from '../../lib/ui/Options';
+import '../../lib/ui/popup.css';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const SITE_IDS = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const;
+
+export const EntryDataSchema = v.object({
+  id: text(400),
+  aliases: v.pipe(v.array(text(400)), v.maxLength(20)),
+  title: text(1000),
+  authors: v.pipe(v.array(text(200)), v.maxLength(500)),
+  abstract: text(20_000),
+  abstractKind: v.picklist(['full', 'snippet', 'none']),
+  url: text(2000),
+  pdfUrl: v.optional(text(2000)),
+  subjects: v.pipe(v.array(text(100)), v.maxLength(50)),
+  venue: v.optional(text(2000)),
+  year: v.optional(v.pipe(v.number(), v.integer())),
+  entryType: v.optional(v.picklist(['new', 'cross-list', 'replacement'])),
+  site: v.picklist(SITE_IDS),
+  comments: v.optional(text(2000)),
+  links: v.optional(v.pipe(v.array(text(2000)), v.maxLength(50))),
+});
+
+export const MessageSchemas = {
+  pageEntries: v.object({
+    url: text(2000),
+    site: v.picklist(SITE_IDS),
+    entries: v.pipe(v.array(EntryDataSchema), v.maxLength(5000)),
+  }),
+  listPapers: v.object({ view: v.picklist(['saved', 'seen']) }),
+  setSaved: v.object({ id: text(400), saved: v.boolean() }),
+};
+
+export type MessageData<K extends keyof typeof MessageSchemas> = v.InferOutput<(typeof MessageSchemas)[K]>;
+
+/** Parses a message's data against its schema; throws a short error for invalid data. */
+export function validate<K extends keyof typeof MessageSchemas>(type: K, data: unknown): MessageData<K> {
+  const result = v.safeParse(MessageSchemas[type], data);
+  if (!result.success) throw new Error(`invalid ${type} message: ${result.issues[0]?.message ?? 'bad data'}`);
+  return result.output as MessageData<K>;
+}

@@ -1,0 +1,5 @@
+import { arxiv } from './sites/arxiv';
+import type { SiteAdapter } from './types';
+
+/** Every site adapter, most specific first. Adding a site: one file in sites/ and one line here. */
+export const ADAPTERS: readonly SiteAdapter[] = [arxiv];

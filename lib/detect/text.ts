@@ -1,0 +1,89 @@
+/**
+ * Text helpers shared by the site adapters. Page content is hostile: every helper caps its input and
+ * output, and every regex here runs in linear time.
+ */
+
+export const LIMITS = {
+  entriesPerPage: 5000,
+  title: 1000,
+  abstract: 20_000,
+  authors: 500,
+  authorName: 200,
+  subjects: 50,
+  field: 2000,
+  /** Characters read from one element before cleaning, so a 10 MB text node costs nothing. */
+  rawText: 60_000,
+} as const;
+
+const MATHJAX_RENDERED = '.MathJax, .MathJax_Preview, .MathJax_Display, mjx-container, .katex-html';
+
+/** Whitespace folded and trimmed, control characters removed, length capped. */
+export function cleanText(text: string | null | undefined, max: number = LIMITS.field): string {
+  if (!text) return '';
+  return text
+    .slice(0, LIMITS.rawText)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+}
+
+/**
+ * The text of an element as a reader would copy it: MathJax's rendered glyphs dropped (its
+ * `script[type=math/tex]` source is kept and put back between $…$), hidden or not.
+ */
+export function readableText(el: Element | null | undefined, max: number = LIMITS.field): string {
+  if (!el) return '';
+  if (!el.querySelector(`${MATHJAX_RENDERED}, script`)) return cleanText(el.textContent, max);
+  const copy = el.cloneNode(true) as Element;
+  for (const rendered of Array.from(copy.querySelectorAll(MATHJAX_RENDERED))) rendered.remove();
+  for (const script of Array.from(copy.querySelectorAll('script'))) {
+    const type = script.getAttribute('type') ?? '';
+    if (type.startsWith('math/tex')) {
+      const display = type.includes('mode=display');
+      script.replaceWith(copy.ownerDocument.createTextNode(display ? `$$${script.textContent}$$` : `$${script.textContent}$`));
+    } else {
+      script.remove();
+    }
+  }
+  return cleanText(copy.textContent, max);
+}
+
+/** Text with a leading label such as "Title:" or "Authors:" removed. */
+export function withoutLabel(text: string, label: RegExp): string {
+  return text.replace(label, '').trim();
+}
+
+/**
+ * Names from an author list. Read from the text, not the links: text between links can belong to a
+ * name (arXiv: `<a>Jaemyoung</a> (Jason)Lee`).
+ */
+export function authorList(container: Element | null | undefined): string[] {
+  if (!container) return [];
+  return splitAuthors(readableText(container)).filter((n) => !/^(et al\.?|\.\.\.|…)$/i.test(n));
+}
+
+export function splitAuthors(text: string): string[] {
+  return text
+    .replace(/^authors?:\s*/i, '')
+    .split(/\s*(?:,|;|\band\b|\|)\s*/)
+    .map((n) => cleanText(n, LIMITS.authorName))
+    .filter(Boolean)
+    .slice(0, LIMITS.authors);
+}
+
+/** An absolute URL for `href` against the page, or '' for anything that is not http(s). */
+export function absoluteUrl(href: string | null | undefined, base: URL | string): string {
+  if (!href) return '';
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+export function parseYear(text: string | null | undefined): number | undefined {
+  const m = /\b(19[5-9]\d|20\d\d)\b/.exec(text ?? '');
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,30 @@
+import type { PaperEntry, SiteId } from '../model';
+
+/**
+ * One site, one adapter file in lib/detect/sites/. Adding a site means writing an adapter, its tests
+ * and fixtures, and one line in the registry (lib/detect/registry.ts).
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Does this adapter read pages at this URL? */
+  matches(url: URL): boolean;
+  /**
+   * Every paper on the page. May throw on a malformed entry only through `each`, which skips it;
+   * `detectPage` catches anything else, so an adapter bug yields fewer papers, never a broken page.
+   */
+  detect(doc: Document, url: URL, each: EntryCollector): void;
+}
+
+/** Adds entries one by one so a malformed one is skipped and counted, never fatal. */
+export interface EntryCollector {
+  add(build: () => PaperEntry | null): void;
+}
+
+export interface Detection {
+  site: SiteId | null;
+  entries: PaperEntry[];
+  /** Entries skipped because they were malformed. */
+  skipped: number;
+  /** True when the page had more entries than the cap. */
+  truncated: boolean;
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { SUPPORTED_HOST_PATTERNS } from './lib/detect/hosts';
+
+// The listed research sites are the only hosts asked for at install; any other site is an
+// optional permission the user grants from the options page.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'PaperLens',
+    description: 'See at a glance which papers on a listing page matter to you, and what they achieved.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    host_permissions: SUPPORTED_HOST_PATTERNS,
+    optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
+    optional_permissions: browser === 'firefox' ? ['*://*/*'] : undefined,
+    browser_specific_settings: {
+      gecko: {
+        id: 'paperlens@paperlens.dev',
+        strict_min_version: '115.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
