@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = path.resolve(__dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** Debian's Chromium (the wrapper script prints a harmless warning, so prefer the binary behind it). */
 export function chromiumPath(): string | null {

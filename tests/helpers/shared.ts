@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The read-only material beside the project (real pages, data). Tests that need it skip when it is absent. */
-export const SHARED_DIR = path.resolve(__dirname, '../../../shared');
+export const SHARED_DIR = path.resolve(import.meta.dirname, '../../../shared');
 export const HAS_SHARED = existsSync(path.join(SHARED_DIR, 'fixtures/pages'));
 if (!HAS_SHARED) console.warn(`[paperlens] ${SHARED_DIR} is absent: tests on real pages and data are skipped.`);
 
@@ -23,4 +23,4 @@ export const REAL_PAGES = [
 ] as const;
 
 /** The project's own fixtures, written by us from the sites' real markup. */
-export const OWN_FIXTURES_DIR = path.resolve(__dirname, '../fixtures');
+export const OWN_FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures');
