@@ -8,6 +8,24 @@ export type { MessageData };
  * The one message protocol between content scripts, popup and background. Each message's data has a
  * schema (lib/background/schemas.ts, kept out of the content-script bundle); the background validates
  * with it before a handler sees anything: page text is hostile.
+ *
+ * Messages (data → reply):
+ *   pageEntries   {url, site, entries: EntryData[]}      → {papers: PaperStatus[]}
+ *   listPapers    {view: 'saved' | 'seen', limit?}       → Paper[]  saved: newest saved first; seen: latest seen first
+ *   getPaper      {id}                                   → Paper | null   (by canonical id or any alias)
+ *   savePaper     {entry: EntryData, url?}               → Paper          records an entry not yet stored, and saves it
+ *   setSaved      {id, saved}                            → Paper | null
+ *   updatePaper   {id, patch: {userTags?, note?, read?, saved?, savedAt?}} → Paper | null
+ *   removePaper   {id}                                   → Paper | null   deletes it; kept aside for undo
+ *   restorePaper  {id}                                   → Paper | null   undoes removePaper
+ *   listTags      {}                                     → TagSummary[]   the user's tags with paper counts
+ *   getSettings   {}                                     → Settings       (lib/store/settings.ts)
+ *   setSettings   {patch: Partial<Settings>}             → Settings
+ *   exportPapers  {format, ids?}                         → ExportFile {filename, mime, text}; format is
+ *                 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown' | 'backup' (lib/export/index.ts; for a
+ *                 progress bar call exportPapers() from lib/export directly with onProgress)
+ *   importBackup  {text}                                 → ImportReport {added, merged, unchanged, tags, models}
+ *   clearData     {confirm: 'delete everything'}         → {papers: number}
  */
 
 /** What the in-page UI needs per paper. */
