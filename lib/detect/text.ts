@@ -30,13 +30,17 @@ export function cleanText(text: string | null | undefined, max: number = LIMITS.
 
 /**
  * The text of an element as a reader would copy it: MathJax's rendered glyphs dropped (its
- * `script[type=math/tex]` source is kept and put back between $…$), hidden or not.
+ * `script[type=math/tex]` source is kept and put back between $…$), MathML with a TeX `alttext`
+ * (LaTeXML, arXiv HTML) read as $alttext$ rather than as glyphs plus annotation, hidden or not.
  */
 export function readableText(el: Element | null | undefined, max: number = LIMITS.field): string {
   if (!el) return '';
-  if (!el.querySelector(`${MATHJAX_RENDERED}, script`)) return cleanText(el.textContent, max);
+  if (!el.querySelector(`${MATHJAX_RENDERED}, script, math[alttext]`)) return cleanText(el.textContent, max);
   const copy = el.cloneNode(true) as Element;
   for (const rendered of Array.from(copy.querySelectorAll(MATHJAX_RENDERED))) rendered.remove();
+  for (const math of Array.from(copy.querySelectorAll('math[alttext]'))) {
+    math.replaceWith(copy.ownerDocument.createTextNode(`$${math.getAttribute('alttext')}$`));
+  }
   for (const script of Array.from(copy.querySelectorAll('script'))) {
     const type = script.getAttribute('type') ?? '';
     if (type.startsWith('math/tex')) {
@@ -86,4 +90,9 @@ export function absoluteUrl(href: string | null | undefined, base: URL | string)
 export function parseYear(text: string | null | undefined): number | undefined {
   const m = /\b(19[5-9]\d|20\d\d)\b/.exec(text ?? '');
   return m ? Number(m[1]) : undefined;
+}
+
+/** "A Title." → "A Title": PubMed and DBLP end every title with a period that is not part of it. */
+export function withoutClosingPeriod(text: string): string {
+  return text.endsWith('.') && !text.endsWith('..') ? text.slice(0, -1).trimEnd() : text;
 }

@@ -1,11 +1,12 @@
-import { canonicalId, normaliseArxivId, type EntryType, type PaperEntry } from '../../model';
+import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type EntryType, type PaperEntry } from '../../model';
 import { entryFromCitationMeta } from '../meta';
-import { LIMITS, authorList, cleanText, readableText, withoutLabel } from '../text';
+import { LIMITS, authorList, cleanText, parseYear, readableText, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
 
 /**
  * arXiv listings (/list/<cat>/new, /recent, /pastweek, /catchup), in both the legacy (≤ 2024-05-07) and the
- * current markup, and single-paper /abs/ and /html/ pages. See shared notes §1 for the DOM.
+ * current markup; search results (/search/); single-paper /abs/, /html/ and /pdf/ URLs, with or without a
+ * version. See shared notes §1 for the DOM.
  *
  * Listings are `dl`s of dt/dd pairs. The `<h3>` section headings sit inside or outside the `dl`, and
  * `#articles` is duplicated once per section, so entries are read per `dl`, pairing each dt with the
@@ -15,17 +16,27 @@ export const arxiv: SiteAdapter = {
   site: 'arxiv',
   matches: (url) => /(^|\.)arxiv\.org$/.test(url.hostname),
   detect(doc, url, each) {
-    if (/^\/(abs|html)\//.test(url.pathname)) {
-      each.add(() => entryFromCitationMeta(doc, url, 'arxiv'));
+    if (/^\/(abs|html|pdf)\//.test(url.pathname)) {
+      each.add(() => singlePaper(doc, url));
+      return;
+    }
+    if (url.pathname.startsWith('/search')) {
+      detectSearchResults(doc, url, each);
       return;
     }
     detectListing(doc, url, each);
   },
 };
 
+function arxivOrigin(pageUrl: URL): string {
+  return pageUrl.origin.includes('arxiv.org') ? pageUrl.origin : 'https://arxiv.org';
+}
+
 function detectListing(doc: Document, url: URL, each: EntryCollector): void {
+  const sections = new Map<Element, EntryType | undefined>();
   for (const dl of Array.from(doc.querySelectorAll('#dlpage dl'))) {
-    const section = sectionEntryType(dl);
+    const section = sectionEntryType(dl, sections);
+    sections.set(dl, section);
     let dt: Element | null = null;
     for (const child of Array.from(dl.children)) {
       if (child.tagName === 'DT') dt = child;
@@ -47,7 +58,7 @@ function listingEntry(dt: Element, dd: Element, pageUrl: URL, section: EntryType
   if (!title) return null;
   const abstractEl = dd.querySelector('div.meta > p.mathjax, p.mathjax');
   const abstract = readableText(abstractEl, LIMITS.abstract);
-  const origin = pageUrl.origin.includes('arxiv.org') ? pageUrl.origin : 'https://arxiv.org';
+  const origin = arxivOrigin(pageUrl);
   return {
     id: canonicalId.arxiv(arxivId),
     aliases: [],
@@ -80,12 +91,16 @@ function entryTypeFromTerm(text: string): EntryType | undefined {
   return undefined;
 }
 
-/** The section a dl belongs to, from the nearest h3 inside it or just before it. */
-function sectionEntryType(dl: Element): EntryType | undefined {
+/**
+ * The section a dl belongs to, from the nearest h3 inside it or before it. Legacy /catchup has one dl per
+ * item under a single h3, so a dl with no heading of its own inherits the section of the dl before it
+ * (`known` holds the dls already read, which keeps this linear).
+ */
+function sectionEntryType(dl: Element, known: Map<Element, EntryType | undefined>): EntryType | undefined {
   let heading: Element | null = dl.querySelector(':scope > h3');
   for (let prev = dl.previousElementSibling; !heading && prev; prev = prev.previousElementSibling) {
     if (prev.tagName === 'H3') heading = prev;
-    if (prev.tagName === 'DL') break;
+    else if (known.has(prev)) return known.get(prev);
   }
   const text = heading?.textContent ?? '';
   if (/^\s*cross/i.test(text)) return 'cross-list';
@@ -99,4 +114,113 @@ function yearFromArxivId(id: string): number | undefined {
   if (!yymm) return undefined;
   const yy = Number(yymm);
   return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+/**
+ * A single paper at /abs/<id>, /html/<id> or /pdf/<id>, with or without a version (v2) or `.pdf`. The id
+ * always comes from the URL, so even a PDF viewer, which has no markup to read, yields the paper.
+ */
+function singlePaper(doc: Document, pageUrl: URL): PaperEntry | null {
+  const arxivId = arxivIdFromUrl(pageUrl.pathname);
+  if (!arxivId) return entryFromCitationMeta(doc, pageUrl, 'arxiv');
+  const version = /\d(v\d+)(?:\.pdf)?\/?$/.exec(pageUrl.pathname)?.[1] ?? '';
+  const id = canonicalId.arxiv(arxivId);
+  const origin = arxivOrigin(pageUrl);
+  const meta = entryFromCitationMeta(doc, pageUrl, 'arxiv');
+  const page = meta ?? latexmlPaper(doc) ?? { title: pdfViewerTitle(doc, arxivId), authors: [], abstract: '' };
+  return {
+    abstractKind: page.abstract ? 'full' : 'none',
+    ...page,
+    id,
+    aliases: meta ? [meta.id, ...meta.aliases].filter((alias) => alias !== id && !alias.startsWith('title:')) : [],
+    url: `${origin}/abs/${arxivId}${version}`,
+    pdfUrl: meta?.pdfUrl ?? `${origin}/pdf/${arxivId}${version}`,
+    subjects: categoryCodes(doc.querySelector('td.subjects, .tablecell.subjects')?.textContent ?? ''),
+    year: meta?.year ?? yearFromArxivId(arxivId),
+    site: 'arxiv',
+    element: doc.querySelector('#abs, article.ltx_document') ?? undefined,
+  };
+}
+
+/** Title, authors and abstract of an arXiv HTML (LaTeXML) paper that carries no citation meta. */
+function latexmlPaper(doc: Document): Pick<PaperEntry, 'title' | 'authors' | 'abstract'> | null {
+  const title = readableText(doc.querySelector('h1.ltx_title_document'), LIMITS.title);
+  if (!title) return null;
+  const authors = Array.from(doc.querySelectorAll('.ltx_authors .ltx_personname'))
+    .slice(0, LIMITS.authors)
+    .map((name) => cleanText(textBeforeBreak(name), LIMITS.authorName))
+    .filter(Boolean);
+  const paragraphs = Array.from(doc.querySelectorAll('.ltx_abstract .ltx_p')).slice(0, 50);
+  const abstract = cleanText(paragraphs.map((p) => readableText(p, LIMITS.abstract)).join(' '), LIMITS.abstract);
+  return { title, authors, abstract };
+}
+
+/** A LaTeXML person name is the text up to the first line break; affiliations and emails follow it. */
+function textBeforeBreak(el: Element): string {
+  let text = '';
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeName === 'BR' || (node as Element).classList?.contains('ltx_break')) break;
+    text += node.textContent ?? '';
+    if (text.length > LIMITS.authorName) break;
+  }
+  return text;
+}
+
+/** A PDF viewer's title is the PDF's own title, unless it is only the file name. */
+function pdfViewerTitle(doc: Document, arxivId: string): string {
+  const title = cleanText(doc.title, LIMITS.title);
+  return title.includes(arxivId.replace(/^.*\//, '')) ? '' : title;
+}
+
+/**
+ * Search results (arxiv.org/search/…): one li.arxiv-result each. The full abstract is in the hidden
+ * span.abstract-full (display:none but in the DOM); the visible span.abstract-short is truncated.
+ */
+function detectSearchResults(doc: Document, pageUrl: URL, each: EntryCollector): void {
+  for (const result of Array.from(doc.querySelectorAll('li.arxiv-result'))) each.add(() => searchResult(result, pageUrl));
+}
+
+function searchResult(result: Element, pageUrl: URL): PaperEntry | null {
+  const idLink = result.querySelector('.list-title a');
+  const arxivId = normaliseArxivId(cleanText(idLink?.textContent)) ?? arxivIdFromUrl(idLink?.getAttribute('href') ?? '');
+  if (!arxivId) return null;
+  const title = readableText(result.querySelector('p.title'), LIMITS.title);
+  if (!title) return null;
+  const origin = arxivOrigin(pageUrl);
+  const { abstract, abstractKind } = searchAbstract(result);
+  const doi = normaliseDoi(result.querySelector('.tags a[href*="doi.org/"]')?.getAttribute('href') ?? '');
+  const labelled = (label: RegExp) =>
+    Array.from(result.querySelectorAll('p.comments'))
+      .map((p) => readableText(p))
+      .find((text) => label.test(text))
+      ?.replace(label, '')
+      .trim();
+  return {
+    id: canonicalId.arxiv(arxivId),
+    aliases: doi ? [canonicalId.doi(doi)] : [],
+    title,
+    authors: authorList(result.querySelector('p.authors')).filter((name) => !/^et al\b/i.test(name)),
+    abstract,
+    abstractKind,
+    url: `${origin}/abs/${arxivId}`,
+    pdfUrl: `${origin}/pdf/${arxivId}`,
+    subjects: Array.from(result.querySelectorAll('.tags.is-inline-block > span.tag'))
+      .map((tag) => cleanText(tag.textContent))
+      .filter((code) => /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(code))
+      .slice(0, LIMITS.subjects),
+    venue: labelled(/^Journal ref:\s*/) || undefined,
+    year: parseYear(/originally announced\s+\S+\s+\d{4}/.exec(readableText(result.querySelector('p.is-size-7')))?.[0]) ?? yearFromArxivId(arxivId),
+    comments: labelled(/^Comments:\s*/) || undefined,
+    site: 'arxiv',
+    element: result,
+  };
+}
+
+function searchAbstract(result: Element): Pick<PaperEntry, 'abstract' | 'abstractKind'> {
+  const full = withoutLabel(readableText(result.querySelector('.abstract-full'), LIMITS.abstract), /\s*△\s*Less$/);
+  if (full) return { abstract: full, abstractKind: 'full' };
+  const shortEl = result.querySelector('.abstract-short');
+  const short = withoutLabel(readableText(shortEl, LIMITS.abstract), /\s*▽\s*More$/);
+  if (!short) return { abstract: '', abstractKind: 'none' };
+  return { abstract: short, abstractKind: shortEl?.querySelector('a') ? 'snippet' : 'full' };
 }

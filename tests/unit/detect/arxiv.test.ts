@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../lib/cli/html';
+import { detectPage } from '../../../lib/detect';
+import { HAS_SHARED, REAL_PAGES, readShared } from '../../helpers/shared';
+
+function detect(html: string, url: string) {
+  return detectPage(parseHtml(html, url), url);
+}
+
+describe('arXiv single-paper URLs yield the canonical id', () => {
+  const cases: [string, string, string][] = [
+    ['https://arxiv.org/abs/2405.04522v2', 'arxiv:2405.04522', 'https://arxiv.org/abs/2405.04522v2'],
+    ['https://arxiv.org/pdf/2405.04522', 'arxiv:2405.04522', 'https://arxiv.org/abs/2405.04522'],
+    ['https://arxiv.org/pdf/2405.04522v1.pdf', 'arxiv:2405.04522', 'https://arxiv.org/abs/2405.04522v1'],
+    ['https://arxiv.org/html/2405.04522v3/', 'arxiv:2405.04522', 'https://arxiv.org/abs/2405.04522v3'],
+    ['https://arxiv.org/abs/hep-th/9901001v2', 'arxiv:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001v2'],
+    ['https://export.arxiv.org/pdf/math.GT/0309136', 'arxiv:math.GT/0309136', 'https://export.arxiv.org/abs/math.GT/0309136'],
+  ];
+  for (const [url, id, abs] of cases) {
+    it(url, () => {
+      const { entries } = detect('<html><head><title>x.pdf</title></head><body></body></html>', url);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ id, url: abs });
+    });
+  }
+
+  it('keeps a PDF title that is more than the file name', () => {
+    const { entries } = detect('<html><head><title>Learning to Count</title></head><body></body></html>', 'https://arxiv.org/pdf/2405.04522');
+    expect(entries[0]!.title).toBe('Learning to Count');
+  });
+
+  it.skipIf(!HAS_SHARED)('reads the real /abs/ page at a versioned URL with the unversioned id', () => {
+    const page = REAL_PAGES.find((p) => p.url.includes('/abs/'))!;
+    const { entries } = detect(readShared('fixtures/pages', page.file), `${page.url}v1`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: 'arxiv:2106.09608', aliases: [], url: 'https://arxiv.org/abs/2106.09608v1' });
+    expect(entries[0]!.subjects.length).toBeGreaterThan(0);
+  });
+});
+
+describe('arXiv listings', () => {
+  it('gives every item of a legacy one-dl-per-item catchup the section of the heading above', () => {
+    const item = (id: string, note = '') =>
+      `<dl><dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a>${note}</dt><dd><div class="meta"><div class="list-title">Title: Paper ${id}</div></div></dd></dl>`;
+    const html = `<div id="dlpage"><h3>New submissions</h3>${item('2609.00001')}${item('2609.00002')}<h3>Replacements</h3>${item('2609.00003')}${item('2609.00004', ' (cross-list from cs.AI)')}</div>`;
+    const { entries } = detect(html, 'https://arxiv.org/catchup?smonth=9&group=grp_cs');
+    expect(entries.map((e) => e.entryType)).toEqual(['new', 'new', 'replacement', 'cross-list']);
+  });
+});
+
+describe('arXiv search results', () => {
+  const result = (abstract: string) =>
+    `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/2608.00001">arXiv:2608.00001</a></p><p class="title">A title</p><p class="authors"><span>Authors:</span><a>Ann Lee</a></p>${abstract}</li></ol>`;
+
+  it('marks a truncated visible abstract as a snippet when the full one is missing', () => {
+    const { entries } = detect(result('<p class="abstract"><span class="abstract-short">We study things&hellip; <a>▽ More</a></span></p>'), 'https://arxiv.org/search/?query=x');
+    expect(entries[0]).toMatchObject({ abstract: 'We study things…', abstractKind: 'snippet' });
+  });
+
+  it('reads nothing when abstracts are hidden by the user', () => {
+    const { entries } = detect(result(''), 'https://arxiv.org/search/?query=x');
+    expect(entries[0]).toMatchObject({ abstract: '', abstractKind: 'none', authors: ['Ann Lee'] });
+  });
+});
