@@ -1,12 +1,6 @@
 import { render } from 'preact';
 import { Popup } from '../../lib/ui/Popup';
-import { messaging } from '../../lib/messaging';
+import { messagingApi, openLibraryPage } from '../../lib/ui/messagingApi';
 import '../../lib/ui/popup.css';
 
-render(
-  <Popup
-    loadPapers={(view) => messaging.sendMessage('listPapers', { view })}
-    setSaved={(id, saved) => messaging.sendMessage('setSaved', { id, saved })}
-  />,
-  document.getElementById('app')!,
-);
+render(<Popup api={messagingApi()} openLibrary={openLibraryPage} />, document.getElementById('app')!);

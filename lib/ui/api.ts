@@ -1,0 +1,23 @@
+import type { Paper } from '../model';
+
+export type ListView = 'saved' | 'seen';
+
+/** What the user may change on a paper from the popup or the library page. */
+export type PaperPatch = Partial<Pick<Paper, 'userTags' | 'note' | 'read' | 'saved' | 'savedAt'>>;
+
+/**
+ * Everything the popup and the library page ask of the rest of the extension. The entrypoints pass
+ * one backed by messaging (lib/ui/messagingApi.ts); tests pass their own.
+ */
+export interface LibraryApi {
+  /** Saved papers newest first, or everything seen, most recent first; `limit` for a first screenful. */
+  listPapers(view: ListView, limit?: number): Promise<Paper[]>;
+  setSaved(id: string, saved: boolean): Promise<Paper | null>;
+  updatePaper(id: string, patch: PaperPatch): Promise<Paper | null>;
+  /** Deletes a paper from history altogether; `restorePaper` brings it back (undo). */
+  removePaper(id: string): Promise<Paper | null>;
+  restorePaper(id: string): Promise<Paper | null>;
+  /** Personal tags a model proposes for this paper, when such a model exists. */
+  suggestTags?(id: string): Promise<string[]>;
+  openUrl(url: string): void;
+}

@@ -1,0 +1,246 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { Paper, ResultClaim, SiteId } from '../model';
+
+/**
+ * What the popup and the library page do to a list of papers, as plain functions: the search index,
+ * filters, sorting and facets. No DOM here, so all of it is tested directly.
+ */
+
+export type SortKey = 'relevance' | 'saved' | 'seen' | 'year' | 'title';
+export type ReadFilter = 'all' | 'read' | 'unread';
+
+export interface Filters {
+  /** A topic or personal tag, by its lower-cased label (see `tagLabels`). */
+  tag: string;
+  /** A category tag id, `cs.LG`. */
+  category: string;
+  site: SiteId | '';
+  hasResults: boolean;
+  read: ReadFilter;
+}
+
+export const NO_FILTERS: Filters = { tag: '', category: '', site: '', hasResults: false, read: 'all' };
+
+export function activeFilterCount(filters: Filters): number {
+  return [filters.tag, filters.category, filters.site, filters.hasResults, filters.read !== 'all'].filter(Boolean).length;
+}
+
+/** Topic and personal tags, model or user set, as the user reads them; de-duplicated case-insensitively. */
+export function tagLabels(paper: Paper): string[] {
+  const labels = new Map<string, string>();
+  for (const tag of paper.tags) if (tag.kind !== 'category') labels.set(tag.label.toLowerCase(), tag.label);
+  for (const label of paper.userTags) labels.set(label.toLowerCase(), label);
+  return [...labels.values()];
+}
+
+export function categoryIds(paper: Paper): string[] {
+  return paper.tags.filter((tag) => tag.kind === 'category').map((tag) => tag.id);
+}
+
+/** The result to show first: the most confident one, ties to the earliest in the abstract. */
+export function keyResult(paper: Paper): ResultClaim | undefined {
+  let best: ResultClaim | undefined;
+  for (const claim of paper.results) if (!best || claim.confidence > best.confidence) best = claim;
+  return best;
+}
+
+/** A short line for a claim: "7.3 BLEU on WMT14 vs. Transformer". Only what the claim states. */
+export function describeClaim(claim: ResultClaim): string {
+  const head = [claim.value, claim.unit && !claim.value.endsWith(claim.unit) ? claim.unit : '', claim.metric].filter(Boolean).join(' ');
+  const parts = [head || (claim.kind === 'sota' ? 'state of the art' : '')];
+  if (claim.dataset) parts.push(`on ${claim.dataset}`);
+  if (claim.comparator) parts.push(`vs. ${claim.comparator}`);
+  return parts.filter(Boolean).join(' ');
+}
+
+/**
+ * The claim's sentence split around the quoted value, when the offsets (which count in the abstract)
+ * point inside the sentence and at the value; otherwise the sentence alone.
+ */
+export function quoteParts(claim: ResultClaim, abstract: string): { before: string; value: string; after: string } {
+  const sentenceAt = abstract.indexOf(claim.sentence);
+  const from = claim.start - sentenceAt;
+  const to = claim.end - sentenceAt;
+  if (sentenceAt >= 0 && from >= 0 && to > from && to <= claim.sentence.length) {
+    return { before: claim.sentence.slice(0, from), value: claim.sentence.slice(from, to), after: claim.sentence.slice(to) };
+  }
+  return { before: claim.sentence, value: '', after: '' };
+}
+
+/** Only web links are followed: a page could hand us `javascript:` or `data:` URLs. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function matchesFilters(paper: Paper, filters: Filters): boolean {
+  if (filters.site && !paper.sites.includes(filters.site)) return false;
+  if (filters.hasResults && paper.results.length === 0) return false;
+  if (filters.read === 'read' && !paper.read) return false;
+  if (filters.read === 'unread' && paper.read) return false;
+  if (filters.category && !categoryIds(paper).includes(filters.category)) return false;
+  if (filters.tag && !tagLabels(paper).some((label) => label.toLowerCase() === filters.tag)) return false;
+  return true;
+}
+
+const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const COMPARATORS: Record<Exclude<SortKey, 'relevance'>, (a: Paper, b: Paper) => number> = {
+  saved: (a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0),
+  seen: (a, b) => b.lastSeenAt - a.lastSeenAt,
+  year: (a, b) => (b.year ?? 0) - (a.year ?? 0) || (b.savedAt ?? b.lastSeenAt) - (a.savedAt ?? a.lastSeenAt),
+  title: (a, b) => byTitle.compare(a.title, b.title),
+};
+
+/**
+ * The list as shown: `papers` filtered, then ordered by search score (`ranked`, best first, when a
+ * query is active) or by `sort`. `ranked` ids not in `papers` are ignored.
+ */
+export function visiblePapers(papers: readonly Paper[], filters: Filters, sort: SortKey, ranked: readonly string[] | null): Paper[] {
+  if (ranked) {
+    const byId = new Map(papers.map((paper) => [paper.id, paper]));
+    const hits = ranked.map((id) => byId.get(id)).filter((paper): paper is Paper => !!paper && matchesFilters(paper, filters));
+    return sort === 'relevance' ? hits : hits.sort(COMPARATORS[sort]);
+  }
+  const chosen = papers.filter((paper) => matchesFilters(paper, filters));
+  return sort === 'relevance' ? chosen : chosen.sort(COMPARATORS[sort]);
+}
+
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+function countFacet(papers: readonly Paper[], valuesOf: (paper: Paper) => { value: string; label: string }[]): Facet[] {
+  const counts = new Map<string, Facet>();
+  for (const paper of papers) {
+    for (const { value, label } of valuesOf(paper)) {
+      const facet = counts.get(value);
+      if (facet) facet.count++;
+      else counts.set(value, { value, label, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || byTitle.compare(a.label, b.label));
+}
+
+/** The values each filter can take in this list, most frequent first, with counts. */
+export function facets(papers: readonly Paper[]): { tags: Facet[]; categories: Facet[]; sites: Facet[] } {
+  return {
+    tags: countFacet(papers, (p) => tagLabels(p).map((label) => ({ value: label.toLowerCase(), label }))),
+    categories: countFacet(papers, (p) => p.tags.filter((t) => t.kind === 'category').map((t) => ({ value: t.id, label: t.label }))),
+    sites: countFacet(papers, (p) => p.sites.map((site) => ({ value: site, label: SITE_NAMES[site] }))),
+  };
+}
+
+export const SITE_NAMES: Record<SiteId, string> = {
+  arxiv: 'arXiv',
+  huggingface: 'Hugging Face',
+  openreview: 'OpenReview',
+  acl: 'ACL Anthology',
+  scholar: 'Google Scholar',
+  semanticscholar: 'Semantic Scholar',
+  pubmed: 'PubMed',
+  biorxiv: 'bioRxiv',
+  pmlr: 'PMLR',
+  neurips: 'NeurIPS',
+  cvf: 'CVF',
+  dblp: 'dblp',
+  generic: 'Other site',
+};
+
+/**
+ * Personal-tag suggestions from the user's own tags: tags on papers that share a topic or category
+ * with this one first, then the user's most used tags. Tags the paper already has are left out.
+ */
+export function suggestFromLibrary(paper: Paper, library: readonly Paper[], limit = 8): string[] {
+  const own = new Set(paper.userTags.map((t) => t.toLowerCase()));
+  const related = new Set(paper.tags.map((t) => t.id));
+  const score = new Map<string, { label: string; score: number }>();
+  for (const other of library) {
+    if (other.id === paper.id || other.userTags.length === 0) continue;
+    const shared = other.tags.reduce((n, t) => n + (related.has(t.id) ? 1 : 0), 0);
+    for (const label of other.userTags) {
+      const key = label.toLowerCase();
+      if (own.has(key)) continue;
+      const entry = score.get(key) ?? { label, score: 0 };
+      entry.score += 1 + 10 * shared;
+      score.set(key, entry);
+    }
+  }
+  return [...score.values()].sort((a, b) => b.score - a.score || byTitle.compare(a.label, b.label)).slice(0, limit).map((e) => e.label);
+}
+
+/** A personal tag as typed: trimmed, inner whitespace folded, bounded. Empty when nothing is left. */
+export function cleanTag(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+interface SearchDoc {
+  id: string;
+  title: string;
+  authors: string;
+  abstract: string;
+  tags: string;
+  results: string;
+  note: string;
+}
+
+function searchDoc(paper: Paper): SearchDoc {
+  return {
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors.join(' '),
+    abstract: paper.abstract,
+    tags: [...tagLabels(paper), ...categoryIds(paper)].join(' '),
+    results: paper.results.map((c) => [c.value, c.metric, c.dataset, c.comparator, c.subject].join(' ')).join(' '),
+    note: paper.note,
+  };
+}
+
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 3, tags: 2, authors: 2, note: 2, results: 1.5 },
+  // The last word is still being typed: match it as a prefix. Typos are forgiven on longer words only,
+  // where a fuzzy match is rarely a different word.
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  combineWith: 'AND',
+};
+
+/** Full-text search over the papers, built once and updated paper by paper (minisearch). */
+export class PaperSearch {
+  private index = new MiniSearch<SearchDoc>({
+    fields: ['title', 'authors', 'abstract', 'tags', 'results', 'note'],
+    searchOptions: SEARCH_OPTIONS,
+  });
+
+  /** Adds papers in chunks, yielding between them so a large library never blocks the page. */
+  async addAll(papers: readonly Paper[]): Promise<void> {
+    await this.index.addAllAsync(papers.map(searchDoc), { chunkSize: 500 });
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** Adds the paper, or replaces what the index knew of it. */
+  upsert(paper: Paper): void {
+    if (this.index.has(paper.id)) this.index.replace(searchDoc(paper));
+    else this.index.add(searchDoc(paper));
+  }
+
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /** Matching ids, best first; null for an empty query (nothing to rank by). */
+  search(query: string): string[] | null {
+    if (!query.trim()) return null;
+    return this.index.search(query).map((hit) => hit.id as string);
+  }
+}

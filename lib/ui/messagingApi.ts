@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { messaging } from '../messaging';
+import type { LibraryApi } from './api';
+
+/** The LibraryApi of the real extension: every call is a message to the background worker. */
+export function messagingApi(): LibraryApi {
+  return {
+    listPapers: (view, limit) => messaging.sendMessage('listPapers', limit === undefined ? { view } : { view, limit }),
+    setSaved: (id, saved) => messaging.sendMessage('setSaved', { id, saved }),
+    updatePaper: (id, patch) => messaging.sendMessage('updatePaper', { id, patch }),
+    removePaper: (id) => messaging.sendMessage('removePaper', { id }),
+    restorePaper: (id) => messaging.sendMessage('restorePaper', { id }),
+    openUrl: (url) => void browser.tabs.create({ url }),
+  };
+}
+
+/** Opens the full-tab library page. */
+export function openLibraryPage(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+}

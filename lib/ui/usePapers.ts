@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Paper } from '../model';
+import type { LibraryApi, ListView, PaperPatch } from './api';
+import { NO_FILTERS, PaperSearch, visiblePapers, type Filters, type SortKey } from './library';
+
+/** Enough rows to fill the first screen; the rest of a large library follows right after. */
+export const FIRST_SCREEN = 40;
+/** How long a removed paper can be brought back. */
+export const UNDO_MS = 8000;
+
+export interface Removal {
+  paper: Paper;
+  /** Where it was in the list, so undo puts it back in place. */
+  index: number;
+}
+
+export type SortChoice = SortKey | 'auto';
+
+/** `auto`: best match while searching, newest first otherwise. */
+export function effectiveSort(choice: SortChoice, view: ListView, searching: boolean): SortKey {
+  if (choice === 'relevance' || choice === 'auto') {
+    if (searching) return 'relevance';
+  } else return choice;
+  return view === 'saved' ? 'saved' : 'seen';
+}
+
+/**
+ * The list state shared by the popup and the library page: loading (first screen, then all), the
+ * search index (built once after the first paint, then updated per change), filters, sort, edits,
+ * and remove with undo.
+ */
+export function usePapers(api: LibraryApi, view: ListView) {
+  const [papers, setPapers] = useState<Paper[] | null>(null);
+  const [complete, setComplete] = useState(false);
+  const [error, setError] = useState('');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sortChoice, setSortChoice] = useState<SortChoice>('auto');
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const [indexVersion, setIndexVersion] = useState(0);
+  const search = useRef<PaperSearch | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    search.current = null;
+    setPapers(null);
+    setComplete(false);
+    setError('');
+    setRemoval(null);
+    const fail = (e: unknown) => current && setError(e instanceof Error ? e.message : String(e));
+    api
+      .listPapers(view, FIRST_SCREEN)
+      .then((first) => {
+        if (!current) return undefined;
+        setPapers(first);
+        if (first.length < FIRST_SCREEN) setComplete(true);
+        return first.length < FIRST_SCREEN ? first : api.listPapers(view);
+      })
+      .then(async (all) => {
+        if (!current || !all) return;
+        setPapers(all);
+        setComplete(true);
+        const index = new PaperSearch();
+        await index.addAll(all);
+        if (!current) return;
+        search.current = index;
+        setIndexVersion((v) => v + 1);
+      })
+      .catch(fail);
+    return () => {
+      current = false;
+    };
+  }, [api, view]);
+
+  const searching = query.trim() !== '';
+  const sort = effectiveSort(sortChoice, view, searching);
+  const indexing = searching && search.current === null;
+
+  const ranked = useMemo(() => {
+    if (!searching || !papers) return null;
+    if (search.current) return search.current.search(query);
+    // Until the index is built, a plain title match keeps typing useful.
+    const needle = query.trim().toLowerCase();
+    return papers.filter((p) => p.title.toLowerCase().includes(needle)).map((p) => p.id);
+    // indexVersion is a dependency because the index changes in place under the same query.
+  }, [query, searching, papers, indexVersion]);
+
+  const visible = useMemo(
+    () => (papers ? visiblePapers(papers, filters, sort, ranked) : []),
+    [papers, filters, sort, ranked],
+  );
+
+  const replace = useCallback((updated: Paper) => {
+    setPapers((list) => list && list.map((p) => (p.id === updated.id ? updated : p)));
+    search.current?.upsert(updated);
+    setIndexVersion((v) => v + 1);
+  }, []);
+
+  const update = useCallback(
+    async (paper: Paper, patch: PaperPatch) => {
+      replace({ ...paper, ...patch });
+      try {
+        const stored = await api.updatePaper(paper.id, patch);
+        if (stored) replace(stored);
+      } catch (e) {
+        replace(paper);
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [api, replace],
+  );
+
+  const toggleSaved = useCallback(
+    async (paper: Paper) => {
+      const stored = await api.setSaved(paper.id, !paper.saved);
+      if (stored) replace(stored);
+    },
+    [api, replace],
+  );
+
+  const remove = useCallback(
+    async (paper: Paper) => {
+      const index = papers?.findIndex((p) => p.id === paper.id) ?? -1;
+      if (index < 0) return;
+      setPapers((list) => list && list.filter((p) => p.id !== paper.id));
+      search.current?.remove(paper.id);
+      setRemoval({ paper, index });
+      try {
+        // Removing from the saved list unsaves (the paper stays in history); from history it is forgotten.
+        if (view === 'saved') await api.setSaved(paper.id, false);
+        else await api.removePaper(paper.id);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [api, papers, view],
+  );
+
+  const undo = useCallback(async () => {
+    if (!removal) return;
+    const { paper, index } = removal;
+    setRemoval(null);
+    setPapers((list) => list && [...list.slice(0, index), paper, ...list.slice(index)]);
+    search.current?.upsert(paper);
+    setIndexVersion((v) => v + 1);
+    // Restore the saved date too, so the paper goes back to its place in "newest saved".
+    const stored = view === 'saved' ? await api.updatePaper(paper.id, { saved: true, savedAt: paper.savedAt }) : await api.restorePaper(paper.id);
+    if (stored) replace(stored);
+  }, [api, removal, replace, view]);
+
+  useEffect(() => {
+    if (!removal) return undefined;
+    const timer = setTimeout(() => setRemoval(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [removal]);
+
+  return {
+    papers,
+    visible,
+    complete,
+    indexing,
+    error,
+    query,
+    setQuery,
+    filters,
+    setFilters,
+    sortChoice,
+    setSortChoice,
+    sort,
+    removal,
+    dismissRemoval: () => setRemoval(null),
+    update,
+    toggleSaved,
+    remove,
+    undo,
+  };
+}
+
+export type PapersState = ReturnType<typeof usePapers>;
