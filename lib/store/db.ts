@@ -1,31 +1,63 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { identityKeys, type Paper } from '../model';
+import { normaliseUserTags, userTagId } from './tags';
 
 /**
  * IndexedDB schema. Bump `DB_VERSION` and add a step to `MIGRATIONS` for every change; each step
- * upgrades from the version before it, and tests upgrade real data written by the old version.
+ * upgrades from the version before it, and tests upgrade real data written by the old version
+ * (tests/unit/store/migration.test.ts).
+ *
+ * v1: papers (keys, lastSeenAt, savedAt indexes), settings.
+ * v2: papers gain userTags and sites indexes for the popup's filters; tags (the user's own tags),
+ *     models (personal-tag models, plain JSON), removed (deleted papers kept for undo, and as
+ *     tombstones for sync).
  */
 export const DB_NAME = 'paperlens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A stored paper, plus the keys it can be found by (id, aliases, normalised title). */
 export interface StoredPaper extends Paper {
   keys: string[];
 }
 
+/** One of the user's own tags; `id` is `user:<slug>` as in `Tag.id`. */
+export interface UserTag {
+  id: string;
+  label: string;
+  createdAt: number;
+}
+
+/** A personal-tag model: what lib/classify/personal.ts learned for one tag, as plain JSON. */
+export interface StoredModel {
+  /** The tag it predicts, `user:<slug>`. */
+  id: string;
+  updatedAt: number;
+  model: unknown;
+}
+
+/** A paper the user removed, kept so "undo" can bring it back exactly, and so sync knows it went. */
+export interface RemovedPaper {
+  id: string;
+  removedAt: number;
+  paper: StoredPaper;
+}
+
 export interface PaperLensSchema extends DBSchema {
   papers: {
     key: string;
     value: StoredPaper;
-    indexes: { keys: string; lastSeenAt: number; savedAt: number };
+    indexes: { keys: string; lastSeenAt: number; savedAt: number; userTags: string; sites: string };
   };
+  tags: { key: string; value: UserTag };
+  models: { key: string; value: StoredModel };
+  removed: { key: string; value: RemovedPaper; indexes: { removedAt: number } };
   settings: { key: string; value: unknown };
 }
 
 export type PaperDb = IDBPDatabase<PaperLensSchema>;
-type UpgradeTx = IDBPTransaction<PaperLensSchema, ('papers' | 'settings')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<PaperLensSchema, StoreNames<PaperLensSchema>[], 'versionchange'>;
 
-const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => void> = {
+export const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => Promise<void> | void> = {
   1(db) {
     const papers = db.createObjectStore('papers', { keyPath: 'id' });
     papers.createIndex('keys', 'keys', { multiEntry: true });
@@ -33,16 +65,45 @@ const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => void> = {
     papers.createIndex('savedAt', 'savedAt');
     db.createObjectStore('settings');
   },
+  async 2(db, tx) {
+    const papers = tx.objectStore('papers');
+    papers.createIndex('userTags', 'userTags', { multiEntry: true });
+    papers.createIndex('sites', 'sites', { multiEntry: true });
+    db.createObjectStore('tags', { keyPath: 'id' });
+    db.createObjectStore('models', { keyPath: 'id' });
+    db.createObjectStore('removed', { keyPath: 'id' }).createIndex('removedAt', 'removedAt');
+
+    // v1 stored user tags as typed; v2 keeps them tidy and lists each in the tags store.
+    const tags = tx.objectStore('tags');
+    const seenTags = new Set<string>();
+    for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) {
+      const paper = cursor.value;
+      const userTags = normaliseUserTags(paper.userTags ?? []);
+      for (const label of userTags) {
+        const id = userTagId(label);
+        if (seenTags.has(id)) continue;
+        seenTags.add(id);
+        await tags.put({ id, label, createdAt: paper.savedAt ?? paper.firstSeenAt });
+      }
+      const upgraded: StoredPaper = { ...paper, userTags, keys: identityKeys(paper) };
+      if (upgraded.savedAt === undefined) delete upgraded.savedAt;
+      await cursor.update(upgraded);
+    }
+  },
 };
 
-export function openPaperDb(name = DB_NAME): Promise<PaperDb> {
-  return openDB<PaperLensSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let version = oldVersion + 1; version <= DB_VERSION; version++) MIGRATIONS[version]?.(db, tx);
+/** Opens (creating or upgrading) the database; `version` below the current one is for migration tests. */
+export function openPaperDb(name = DB_NAME, version = DB_VERSION): Promise<PaperDb> {
+  return openDB<PaperLensSchema>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) await MIGRATIONS[step]?.(db, tx);
     },
   });
 }
 
 export function storedPaper(paper: Paper): StoredPaper {
-  return { ...paper, keys: identityKeys(paper) };
+  const stored: StoredPaper = { ...paper, keys: identityKeys(paper) };
+  // An absent savedAt keeps unsaved papers out of the savedAt index.
+  if (stored.savedAt === undefined) delete stored.savedAt;
+  return stored;
 }

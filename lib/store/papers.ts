@@ -1,138 +1,113 @@
 import type { Paper, Sighting, SiteId } from '../model';
 import type { EnrichedEntry } from '../pipeline';
-import { storedPaper, type PaperDb, type StoredPaper } from './db';
+import { storedPaper, type PaperDb, type PaperLensSchema, type StoredPaper } from './db';
+import { canMerge, mergePapers, newPaper } from './merge';
+import { normaliseUserTags, userTagId } from './tags';
+import type { IDBPTransaction, StoreNames } from 'idb';
 
 /** Papers seen but not saved are history; beyond this many the oldest are evicted. Saved papers never are. */
 export const HISTORY_LIMIT = 20_000;
-/** Sightings kept per paper. */
-const SIGHTINGS_KEPT = 20;
+/** Removed papers kept for undo (and as tombstones for sync); older ones are forgotten. */
+export const REMOVED_KEPT = 1_000;
+/** Longest note kept. */
+export const NOTE_MAX = 20_000;
 
-const ABSTRACT_RANK = { none: 0, snippet: 1, full: 2 } as const;
-const ID_RANK = ['arxiv:', 'doi:', 'openreview:', 'acl:', 'pubmed:'];
+type PapersTx = IDBPTransaction<PaperLensSchema, StoreNames<PaperLensSchema>[], 'readwrite'>;
 
-/** Lower is stronger: an arXiv id beats a DOI beats … beats a title fallback. */
-function idStrength(id: string): number {
-  const rank = ID_RANK.findIndex((prefix) => id.startsWith(prefix));
-  return rank === -1 ? ID_RANK.length : rank;
+export function withoutKeys(paper: StoredPaper): Paper {
+  const { keys: _keys, ...rest } = paper;
+  return rest;
 }
 
-function union<T>(a: readonly T[], b: readonly T[]): T[] {
-  return [...new Set([...a, ...b])];
-}
-
-function newPaper(entry: EnrichedEntry, sighting: Sighting): Paper {
-  return {
-    id: entry.id,
-    aliases: entry.aliases,
-    title: entry.title,
-    authors: entry.authors,
-    abstract: entry.abstract,
-    abstractKind: entry.abstractKind,
-    url: entry.url,
-    pdfUrl: entry.pdfUrl,
-    subjects: entry.subjects,
-    venue: entry.venue,
-    year: entry.year,
-    sites: [entry.site],
-    tags: entry.tags,
-    results: entry.results,
-    artifacts: [],
-    saved: false,
-    firstSeenAt: sighting.at,
-    lastSeenAt: sighting.at,
-    seen: [sighting],
-    userTags: [],
-    note: '',
-    read: false,
-  };
+/** Every stored record that names the same paper as `paper` (by id, alias or title) and may merge with it. */
+async function findMatches(tx: PapersTx, paper: StoredPaper): Promise<StoredPaper[]> {
+  const byKey = tx.objectStore('papers').index('keys');
+  const found = (await Promise.all(paper.keys.map((key) => byKey.getAll(key)))).flat();
+  const distinct = new Map(found.map((p) => [p.id, p]));
+  return [...distinct.values()].filter((other) => canMerge(paper, other));
 }
 
 /**
- * One paper seen again, on this or another site: fields the new sighting knows better replace the old
- * ones (a full abstract beats a snippet), everything the user set is kept, and the stronger id wins.
+ * Writes `incoming` merged with every record it matches, in the caller's transaction (whose reads
+ * see its own earlier writes, so two entries of one page naming one paper become one record), and
+ * deletes the records it absorbed.
  */
-export function mergeSighting(old: Paper, entry: EnrichedEntry, sighting: Sighting): Paper {
-  const betterAbstract = ABSTRACT_RANK[entry.abstractKind] > ABSTRACT_RANK[old.abstractKind];
-  const id = idStrength(entry.id) < idStrength(old.id) ? entry.id : old.id;
-  return {
-    ...old,
-    id,
-    aliases: union(old.aliases, [...entry.aliases, old.id, entry.id]).filter((alias) => alias !== id),
-    title: old.title || entry.title,
-    authors: old.authors.length ? old.authors : entry.authors,
-    abstract: betterAbstract ? entry.abstract : old.abstract,
-    abstractKind: betterAbstract ? entry.abstractKind : old.abstractKind,
-    url: id === entry.id ? entry.url : old.url,
-    pdfUrl: old.pdfUrl ?? entry.pdfUrl,
-    subjects: union(old.subjects, entry.subjects),
-    venue: old.venue ?? entry.venue,
-    year: old.year ?? entry.year,
-    sites: union(old.sites, [entry.site]),
-    tags: entry.tags.length ? entry.tags : old.tags,
-    results: entry.results.length ? entry.results : old.results,
-    lastSeenAt: Math.max(old.lastSeenAt, sighting.at),
-    seen: [sighting, ...old.seen].slice(0, SIGHTINGS_KEPT),
-  };
-}
-
-async function findExisting(
-  index: { get(key: string): Promise<StoredPaper | undefined> },
-  keys: string[],
-): Promise<StoredPaper | undefined> {
-  for (const key of keys) {
-    const found = await index.get(key);
-    if (found) return found;
-  }
-  return undefined;
+async function putMerged(tx: PapersTx, incoming: StoredPaper): Promise<{ paper: StoredPaper; absorbed: StoredPaper[] }> {
+  const matches = await findMatches(tx, incoming);
+  const paper = storedPaper(matches.reduce<Paper>((acc, old) => mergePapers(old, acc), withoutKeys(incoming)));
+  const store = tx.objectStore('papers');
+  const absorbed = matches.filter((m) => m.id !== paper.id);
+  await Promise.all(absorbed.map((m) => store.delete(m.id)));
+  await store.put(paper);
+  return { paper, absorbed: matches };
 }
 
 /**
  * Records one page's batch of papers in a single transaction: either every paper of the batch is
- * written or none is (a service worker stopped mid-batch leaves no partial records).
+ * written or none is (a service worker stopped mid-batch leaves no partial records). With `save`,
+ * the papers are also saved (the popup's "save" on an entry not stored yet).
  */
 export async function recordSightings(
   db: PaperDb,
   entries: EnrichedEntry[],
   where: { site: SiteId; url: string },
   now = Date.now(),
+  options: { save?: boolean } = {},
 ): Promise<Paper[]> {
-  const tx = db.transaction('papers', 'readwrite');
-  const byKey = tx.store.index('keys');
-  const written: Paper[] = [];
+  const tx = db.transaction('papers', 'readwrite') as unknown as PapersTx;
+  const sighting: Sighting = { site: where.site, url: where.url, at: now };
+  const finalRecord = new Map<string, StoredPaper>();
+  const writtenIds: string[] = [];
   for (const entry of entries) {
-    const sighting: Sighting = { site: where.site, url: where.url, at: now };
-    const stored = storedPaper(newPaper(entry, sighting));
-    const existing = await findExisting(byKey, stored.keys);
-    const paper = existing ? storedPaper(mergeSighting(existing, entry, sighting)) : stored;
-    if (existing && existing.id !== paper.id) await tx.store.delete(existing.id);
-    await tx.store.put(paper);
-    written.push(withoutKeys(paper));
+    const incoming = storedPaper(newPaper(entry, sighting));
+    if (options.save) Object.assign(incoming, { saved: true, savedAt: now });
+    const { paper, absorbed } = await putMerged(tx, incoming);
+    // A later entry may merge into an earlier one's record: point every id it absorbed at the result.
+    for (const [id, record] of finalRecord) if (absorbed.some((a) => a.id === record.id)) finalRecord.set(id, paper);
+    finalRecord.set(paper.id, paper);
+    writtenIds.push(paper.id);
   }
-  await evictHistory(tx.store);
+  await evictHistory(tx);
   await tx.done;
-  return written;
+  return writtenIds.map((id) => withoutKeys(finalRecord.get(id)!));
 }
 
-/** Deletes the least recently seen unsaved papers beyond HISTORY_LIMIT. */
-async function evictHistory(store: {
-  count(): Promise<number>;
-  index(name: 'lastSeenAt'): { openCursor(): Promise<{ value: StoredPaper; delete(): Promise<void>; continue(): Promise<unknown> } | null> };
-}): Promise<void> {
-  let excess = (await store.count()) - HISTORY_LIMIT;
+/** Deletes the least recently seen unsaved papers beyond HISTORY_LIMIT; saved ones don't count and stay. */
+async function evictHistory(tx: PapersTx): Promise<void> {
+  const store = tx.objectStore('papers');
+  let excess = (await store.count()) - (await store.index('savedAt').count()) - HISTORY_LIMIT;
   if (excess <= 0) return;
-  let cursor = await store.index('lastSeenAt').openCursor();
-  while (cursor && excess > 0) {
-    if (!cursor.value.saved) {
-      await cursor.delete();
-      excess--;
-    }
-    cursor = (await cursor.continue()) as typeof cursor;
+  for (let cursor = await store.index('lastSeenAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue()) {
+    if (cursor.value.saved) continue;
+    await cursor.delete();
+    excess--;
   }
 }
 
-export function withoutKeys(paper: StoredPaper): Paper {
-  const { keys: _keys, ...rest } = paper;
-  return rest;
+/** Merges papers from elsewhere (a backup, a sync peer) into the store; one transaction for all. */
+export async function mergeIn(db: PaperDb, papers: Paper[]): Promise<{ added: number; merged: number; unchanged: number }> {
+  const tx = db.transaction('papers', 'readwrite') as unknown as PapersTx;
+  const counts = { added: 0, merged: 0, unchanged: 0 };
+  for (const paper of papers) {
+    const incoming = storedPaper(paper);
+    const before = await findMatches(tx, incoming);
+    const { paper: after } = await putMerged(tx, incoming);
+    if (!before.length) counts.added++;
+    else if (before.length === 1 && sameRecord(before[0]!, after)) counts.unchanged++;
+    else counts.merged++;
+  }
+  await tx.done;
+  return counts;
+}
+
+/** Same fields, same values (b's values laid over a's key order, so field order does not matter). */
+function sameRecord(a: StoredPaper, b: StoredPaper): boolean {
+  return Object.keys(a).length === Object.keys(b).length && JSON.stringify(a) === JSON.stringify({ ...a, ...b });
+}
+
+async function findOne(tx: PapersTx, id: string): Promise<StoredPaper | undefined> {
+  const store = tx.objectStore('papers');
+  return (await store.get(id)) ?? (await store.index('keys').get(id));
 }
 
 export async function getPaper(db: PaperDb, id: string): Promise<Paper | undefined> {
@@ -141,22 +116,119 @@ export async function getPaper(db: PaperDb, id: string): Promise<Paper | undefin
 }
 
 /** Saved papers, most recently saved first; or everything seen, most recently seen first. */
-export async function listPapers(db: PaperDb, view: 'saved' | 'seen'): Promise<Paper[]> {
-  const papers = await db.getAll('papers');
-  const chosen = view === 'saved' ? papers.filter((p) => p.saved) : papers;
-  const time = (p: StoredPaper) => (view === 'saved' ? (p.savedAt ?? 0) : p.lastSeenAt);
-  return chosen.sort((a, b) => time(b) - time(a)).map(withoutKeys);
+export async function listPapers(db: PaperDb, view: 'saved' | 'seen', limit = Infinity): Promise<Paper[]> {
+  const index = db.transaction('papers').store.index(view === 'saved' ? 'savedAt' : 'lastSeenAt');
+  if (limit === Infinity) return (await index.getAll()).reverse().map(withoutKeys);
+  const papers: Paper[] = [];
+  for (let cursor = await index.openCursor(null, 'prev'); cursor && papers.length < limit; cursor = await cursor.continue()) {
+    papers.push(withoutKeys(cursor.value));
+  }
+  return papers;
 }
 
-export async function setSaved(db: PaperDb, id: string, saved: boolean, now = Date.now()): Promise<Paper | undefined> {
-  const tx = db.transaction('papers', 'readwrite');
-  const existing = (await tx.store.get(id)) ?? (await tx.store.index('keys').get(id));
+/** Papers by id (canonical or alias), in the order asked; unknown ids are skipped. */
+export async function getPapers(db: PaperDb, ids: readonly string[]): Promise<Paper[]> {
+  const tx = db.transaction('papers');
+  const found = await Promise.all(ids.map(async (id) => (await tx.store.get(id)) ?? (await tx.store.index('keys').get(id))));
+  const seen = new Set<string>();
+  return found.filter((p): p is StoredPaper => !!p && !seen.has(p.id) && !!seen.add(p.id)).map(withoutKeys);
+}
+
+/** What the user may change on a paper. */
+export interface PaperPatch {
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
+  saved?: boolean;
+  /** Restores the original save time when "unsave" is undone. */
+  savedAt?: number;
+}
+
+/**
+ * Applies the user's change to one paper. Tags are tidied and spelled as the library already spells
+ * them, and every new tag is listed in the tags store, in the same transaction.
+ */
+export async function updatePaper(db: PaperDb, id: string, patch: PaperPatch, now = Date.now()): Promise<Paper | undefined> {
+  const tx = db.transaction(['papers', 'tags'], 'readwrite') as unknown as PapersTx;
+  const existing = await findOne(tx, id);
   if (!existing) {
     await tx.done;
     return undefined;
   }
-  const updated: StoredPaper = { ...existing, saved, savedAt: saved ? (existing.savedAt ?? now) : undefined };
-  await tx.store.put(updated);
+  const updated: StoredPaper = { ...existing };
+  if (patch.userTags) updated.userTags = await adoptTags(tx, normaliseUserTags(patch.userTags), now);
+  if (patch.note !== undefined) updated.note = patch.note.slice(0, NOTE_MAX);
+  if (patch.read !== undefined) updated.read = patch.read;
+  if (patch.saved === true) {
+    updated.saved = true;
+    updated.savedAt = patch.savedAt ?? existing.savedAt ?? now;
+  } else if (patch.saved === false) {
+    updated.saved = false;
+    delete updated.savedAt;
+  }
+  await tx.objectStore('papers').put(updated);
   await tx.done;
   return withoutKeys(updated);
+}
+
+/** Spells each tag as the tags store does, adding the new ones. */
+async function adoptTags(tx: PapersTx, labels: string[], now: number): Promise<string[]> {
+  const tags = tx.objectStore('tags');
+  return Promise.all(
+    labels.map(async (label) => {
+      const known = await tags.get(userTagId(label));
+      if (known) return known.label;
+      await tags.put({ id: userTagId(label), label, createdAt: now });
+      return label;
+    }),
+  );
+}
+
+export function setSaved(db: PaperDb, id: string, saved: boolean, now = Date.now()): Promise<Paper | undefined> {
+  return updatePaper(db, id, { saved }, now);
+}
+
+/** Deletes a paper, keeping it aside so `restorePaper` can undo; returns what was removed. */
+export async function removePaper(db: PaperDb, id: string, now = Date.now()): Promise<Paper | undefined> {
+  const tx = db.transaction(['papers', 'removed'], 'readwrite') as unknown as PapersTx;
+  const existing = await findOne(tx, id);
+  if (existing) {
+    await tx.objectStore('papers').delete(existing.id);
+    const removed = tx.objectStore('removed');
+    await removed.put({ id: existing.id, removedAt: now, paper: existing });
+    let excess = (await removed.count()) - REMOVED_KEPT;
+    for (let cursor = await removed.index('removedAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue(), excess--) {
+      await cursor.delete();
+    }
+  }
+  await tx.done;
+  return existing && withoutKeys(existing);
+}
+
+/** Brings a removed paper back as it was, merged with anything recorded for it since. */
+export async function restorePaper(db: PaperDb, id: string): Promise<Paper | undefined> {
+  const tx = db.transaction(['papers', 'removed'], 'readwrite') as unknown as PapersTx;
+  const removed = (await tx.objectStore('removed').get(id)) ?? (await findRemovedByKey(tx, id));
+  if (!removed) {
+    await tx.done;
+    return undefined;
+  }
+  await tx.objectStore('removed').delete(removed.id);
+  const { paper } = await putMerged(tx, removed.paper);
+  await tx.done;
+  return withoutKeys(paper);
+}
+
+async function findRemovedByKey(tx: PapersTx, key: string) {
+  const all = await tx.objectStore('removed').getAll();
+  return all.find((r) => r.paper.keys.includes(key));
+}
+
+/** Deletes every paper, tag, model and removed paper; settings stay. Returns how many papers went. */
+export async function clearLibrary(db: PaperDb): Promise<number> {
+  const tx = db.transaction(['papers', 'tags', 'models', 'removed'], 'readwrite');
+  const count = await tx.objectStore('papers').count();
+  await Promise.all([tx.objectStore('papers').clear(), tx.objectStore('tags').clear(), tx.objectStore('models').clear(), tx.objectStore('removed').clear()]);
+  await tx.done;
+  return count;
 }

@@ -1,0 +1,35 @@
+import type { PaperDb, StoredModel } from './db';
+
+/**
+ * Personal-tag models (lib/classify/personal.ts), stored as plain JSON under the tag id they predict.
+ * The store does not look inside: the model's own code validates what it reads back.
+ */
+export function getModel(db: PaperDb, tagId: string): Promise<StoredModel | undefined> {
+  return db.get('models', tagId);
+}
+
+export function listModels(db: PaperDb): Promise<StoredModel[]> {
+  return db.getAll('models');
+}
+
+export async function putModel(db: PaperDb, tagId: string, model: unknown, now = Date.now()): Promise<void> {
+  await db.put('models', { id: tagId, updatedAt: now, model });
+}
+
+export async function deleteModel(db: PaperDb, tagId: string): Promise<void> {
+  await db.delete('models', tagId);
+}
+
+/** Keeps the newer of each model: for importing a backup without losing what either side learned last. */
+export async function mergeModels(db: PaperDb, models: StoredModel[]): Promise<number> {
+  const tx = db.transaction('models', 'readwrite');
+  let written = 0;
+  for (const model of models) {
+    const existing = await tx.store.get(model.id);
+    if (existing && existing.updatedAt >= model.updatedAt) continue;
+    await tx.store.put(model);
+    written++;
+  }
+  await tx.done;
+  return written;
+}
