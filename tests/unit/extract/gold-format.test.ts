@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,18 @@ describe('extraction gold: format', () => {
     expect(gold.filter((l) => l.source !== 'hf-seed').length).toBeGreaterThanOrEqual(100);
     const ids = gold.map((l) => goldId(l.source, l.key));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("README's counts table matches the gold", () => {
+    const readme = readFileSync(path.join(GOLD_DIR, 'README.md'), 'utf8');
+    const kinds = Object.keys(DIRECTION_OF_KIND) as GoldClaim['kind'][];
+    for (const file of GOLD_FILES) {
+      const lines = readGoldLines(file).map((line) => v.parse(GoldLineSchema, line));
+      const claims = lines.flatMap((line) => line.claims);
+      const expected = [lines.length, lines.filter((l) => l.claims.length === 0).length, claims.length];
+      expected.push(...kinds.map((kind) => claims.filter((c) => c.kind === kind).length));
+      expect(readme, file).toContain(`| ${file} | ${expected.join(' | ')} |`);
+    }
   });
 
   it('fills every claim consistently with its kind', () => {
