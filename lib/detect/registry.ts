@@ -1,5 +1,6 @@
+import { acl } from './sites/acl';
 import { arxiv } from './sites/arxiv';
 import type { SiteAdapter } from './types';
 
 /** Every site adapter, most specific first. Adding a site: one file in sites/ and one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [arxiv];
+export const ADAPTERS: readonly SiteAdapter[] = [arxiv, acl];

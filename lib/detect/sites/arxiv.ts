@@ -2,6 +2,7 @@ import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type Entry
 import { entryFromCitationMeta } from '../meta';
 import { LIMITS, authorList, cleanText, parseYear, readableText, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
+import { aliasesBesides } from './paper-page';
 
 /**
  * arXiv listings (/list/<cat>/new, /recent, /pastweek, /catchup), in both the legacy (≤ 2024-05-07) and the
@@ -132,7 +133,7 @@ function singlePaper(doc: Document, pageUrl: URL): PaperEntry | null {
     abstractKind: page.abstract ? 'full' : 'none',
     ...page,
     id,
-    aliases: meta ? [meta.id, ...meta.aliases].filter((alias) => alias !== id && !alias.startsWith('title:')) : [],
+    aliases: aliasesBesides(id, meta),
     url: `${origin}/abs/${arxivId}${version}`,
     pdfUrl: meta?.pdfUrl ?? `${origin}/pdf/${arxivId}${version}`,
     subjects: categoryCodes(doc.querySelector('td.subjects, .tablecell.subjects')?.textContent ?? ''),
