@@ -8,11 +8,21 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperLens',
     description: 'See at a glance which papers on a listing page matter to you, and what they achieved.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
+    commands: {
+      'save-focused-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save or unsave the paper in focus on the page',
+      },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open PaperLens',
+      },
+    },
     optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
     optional_permissions: browser === 'firefox' ? ['*://*/*'] : undefined,
     browser_specific_settings: {

@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { createHandlers, handleMessage } from '../lib/background/handlers';
 import { messaging, type ProtocolMap } from '../lib/messaging';
+import { registerPageFeatures } from '../lib/page/background';
 import { openPaperDb, type PaperDb } from '../lib/store/db';
 
 export default defineBackground(() => {
@@ -9,4 +10,5 @@ export default defineBackground(() => {
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     messaging.onMessage(type, ({ data }) => handleMessage(handlers, type, data));
   }
+  registerPageFeatures(handlers);
 });

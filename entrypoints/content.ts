@@ -1,12 +1,12 @@
 import { defineContentScript } from '#imports';
 import { SUPPORTED_HOST_PATTERNS } from '../lib/detect/hosts';
-import { startPageWatch } from '../lib/detect/watch';
-import { messaging } from '../lib/messaging';
+import { mostConfidentResult } from '../lib/page/keyResult';
+import { startPageEnrichment } from '../lib/page/start';
 
 export default defineContentScript({
   matches: SUPPORTED_HOST_PATTERNS,
   runAt: 'document_idle',
   main(ctx) {
-    startPageWatch(ctx, document, (batch) => messaging.sendMessage('pageEntries', batch));
+    startPageEnrichment(ctx, mostConfidentResult);
   },
 });

@@ -8,6 +8,14 @@ export interface PageBatch {
   entries: EntryData[];
 }
 
+/** PaperLens's own in-page hosts (lib/page/host.ts): adding them is no reason to scan the page again. */
+const OWN_NODE = /^PAPERLENS-/;
+
+function onlyPaperLensNodes(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((node) => OWN_NODE.test(node.nodeName));
+}
+
 /** How long the page must stay quiet after a mutation before it is scanned again. */
 const RESCAN_DELAY_MS = 250;
 
@@ -48,7 +56,9 @@ export function startPageWatch(
   };
 
   scan();
-  const observer = new MutationObserver(scheduleScan);
+  const observer = new MutationObserver((records) => {
+    if (!records.every(onlyPaperLensNodes)) scheduleScan();
+  });
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
