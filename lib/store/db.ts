@@ -107,3 +107,27 @@ export function storedPaper(paper: Paper): StoredPaper {
   if (stored.savedAt === undefined) delete stored.savedAt;
   return stored;
 }
+
+export type WriteTx = IDBPTransaction<PaperLensSchema, StoreNames<PaperLensSchema>[], 'readwrite'>;
+
+/**
+ * Runs `work` in one read-write transaction over `stores`: all of it is written, or none. An error
+ * thrown in JavaScript does not by itself stop IndexedDB from committing the requests already made,
+ * so on any failure the transaction is aborted explicitly.
+ */
+export async function writeTransaction<T>(db: PaperDb, stores: StoreNames<PaperLensSchema>[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite');
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by IndexedDB itself (a failed request aborts its transaction).
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}

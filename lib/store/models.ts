@@ -1,4 +1,4 @@
-import type { PaperDb, StoredModel } from './db';
+import { writeTransaction, type PaperDb, type StoredModel } from './db';
 
 /**
  * Personal-tag models (lib/classify/personal.ts), stored as plain JSON under the tag id they predict.
@@ -22,14 +22,15 @@ export async function deleteModel(db: PaperDb, tagId: string): Promise<void> {
 
 /** Keeps the newer of each model: for importing a backup without losing what either side learned last. */
 export async function mergeModels(db: PaperDb, models: StoredModel[]): Promise<number> {
-  const tx = db.transaction('models', 'readwrite');
-  let written = 0;
-  for (const model of models) {
-    const existing = await tx.store.get(model.id);
-    if (existing && existing.updatedAt >= model.updatedAt) continue;
-    await tx.store.put(model);
-    written++;
-  }
-  await tx.done;
-  return written;
+  return writeTransaction(db, ['models'], async (tx) => {
+    const store = tx.objectStore('models');
+    let written = 0;
+    for (const model of models) {
+      const existing = await store.get(model.id);
+      if (existing && existing.updatedAt >= model.updatedAt) continue;
+      await store.put(model);
+      written++;
+    }
+    return written;
+  });
 }

@@ -1,9 +1,8 @@
 import type { Paper, Sighting, SiteId } from '../model';
 import type { EnrichedEntry } from '../pipeline';
-import { storedPaper, type PaperDb, type PaperLensSchema, type StoredPaper } from './db';
+import { storedPaper, writeTransaction, type PaperDb, type StoredPaper, type WriteTx } from './db';
 import { canMerge, mergePapers, newPaper } from './merge';
 import { normaliseUserTags, userTagId } from './tags';
-import type { IDBPTransaction, StoreNames } from 'idb';
 
 /** Papers seen but not saved are history; beyond this many the oldest are evicted. Saved papers never are. */
 export const HISTORY_LIMIT = 20_000;
@@ -12,15 +11,13 @@ export const REMOVED_KEPT = 1_000;
 /** Longest note kept. */
 export const NOTE_MAX = 20_000;
 
-type PapersTx = IDBPTransaction<PaperLensSchema, StoreNames<PaperLensSchema>[], 'readwrite'>;
-
 export function withoutKeys(paper: StoredPaper): Paper {
   const { keys: _keys, ...rest } = paper;
   return rest;
 }
 
 /** Every stored record that names the same paper as `paper` (by id, alias or title) and may merge with it. */
-async function findMatches(tx: PapersTx, paper: StoredPaper): Promise<StoredPaper[]> {
+async function findMatches(tx: WriteTx, paper: StoredPaper): Promise<StoredPaper[]> {
   const byKey = tx.objectStore('papers').index('keys');
   const found = (await Promise.all(paper.keys.map((key) => byKey.getAll(key)))).flat();
   const distinct = new Map(found.map((p) => [p.id, p]));
@@ -32,7 +29,7 @@ async function findMatches(tx: PapersTx, paper: StoredPaper): Promise<StoredPape
  * see its own earlier writes, so two entries of one page naming one paper become one record), and
  * deletes the records it absorbed.
  */
-async function putMerged(tx: PapersTx, incoming: StoredPaper): Promise<{ paper: StoredPaper; absorbed: StoredPaper[] }> {
+async function putMerged(tx: WriteTx, incoming: StoredPaper): Promise<{ paper: StoredPaper; absorbed: StoredPaper[] }> {
   const matches = await findMatches(tx, incoming);
   const paper = storedPaper(matches.reduce<Paper>((acc, old) => mergePapers(old, acc), withoutKeys(incoming)));
   const store = tx.objectStore('papers');
@@ -52,30 +49,30 @@ export async function recordSightings(
   entries: EnrichedEntry[],
   where: { site: SiteId; url: string },
   now = Date.now(),
-  options: { save?: boolean } = {},
+  options: { save?: boolean; historyLimit?: number } = {},
 ): Promise<Paper[]> {
-  const tx = db.transaction('papers', 'readwrite') as unknown as PapersTx;
   const sighting: Sighting = { site: where.site, url: where.url, at: now };
   const finalRecord = new Map<string, StoredPaper>();
   const writtenIds: string[] = [];
-  for (const entry of entries) {
-    const incoming = storedPaper(newPaper(entry, sighting));
-    if (options.save) Object.assign(incoming, { saved: true, savedAt: now });
-    const { paper, absorbed } = await putMerged(tx, incoming);
-    // A later entry may merge into an earlier one's record: point every id it absorbed at the result.
-    for (const [id, record] of finalRecord) if (absorbed.some((a) => a.id === record.id)) finalRecord.set(id, paper);
-    finalRecord.set(paper.id, paper);
-    writtenIds.push(paper.id);
-  }
-  await evictHistory(tx);
-  await tx.done;
+  await writeTransaction(db, ['papers'], async (tx) => {
+    for (const entry of entries) {
+      const incoming = storedPaper(newPaper(entry, sighting));
+      if (options.save) Object.assign(incoming, { saved: true, savedAt: now });
+      const { paper, absorbed } = await putMerged(tx, incoming);
+      // A later entry may merge into an earlier one's record: point every id it absorbed at the result.
+      for (const [id, record] of finalRecord) if (absorbed.some((a) => a.id === record.id)) finalRecord.set(id, paper);
+      finalRecord.set(paper.id, paper);
+      writtenIds.push(paper.id);
+    }
+    await evictHistory(tx, options.historyLimit ?? HISTORY_LIMIT);
+  });
   return writtenIds.map((id) => withoutKeys(finalRecord.get(id)!));
 }
 
 /** Deletes the least recently seen unsaved papers beyond HISTORY_LIMIT; saved ones don't count and stay. */
-async function evictHistory(tx: PapersTx): Promise<void> {
+async function evictHistory(tx: WriteTx, limit: number): Promise<void> {
   const store = tx.objectStore('papers');
-  let excess = (await store.count()) - (await store.index('savedAt').count()) - HISTORY_LIMIT;
+  let excess = (await store.count()) - (await store.index('savedAt').count()) - limit;
   if (excess <= 0) return;
   for (let cursor = await store.index('lastSeenAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue()) {
     if (cursor.value.saved) continue;
@@ -86,17 +83,17 @@ async function evictHistory(tx: PapersTx): Promise<void> {
 
 /** Merges papers from elsewhere (a backup, a sync peer) into the store; one transaction for all. */
 export async function mergeIn(db: PaperDb, papers: Paper[]): Promise<{ added: number; merged: number; unchanged: number }> {
-  const tx = db.transaction('papers', 'readwrite') as unknown as PapersTx;
   const counts = { added: 0, merged: 0, unchanged: 0 };
-  for (const paper of papers) {
-    const incoming = storedPaper(paper);
-    const before = await findMatches(tx, incoming);
-    const { paper: after } = await putMerged(tx, incoming);
-    if (!before.length) counts.added++;
-    else if (before.length === 1 && sameRecord(before[0]!, after)) counts.unchanged++;
-    else counts.merged++;
-  }
-  await tx.done;
+  await writeTransaction(db, ['papers'], async (tx) => {
+    for (const paper of papers) {
+      const incoming = storedPaper(paper);
+      const before = await findMatches(tx, incoming);
+      const { paper: after } = await putMerged(tx, incoming);
+      if (!before.length) counts.added++;
+      else if (before.length === 1 && sameRecord(before[0]!, after)) counts.unchanged++;
+      else counts.merged++;
+    }
+  });
   return counts;
 }
 
@@ -105,7 +102,7 @@ function sameRecord(a: StoredPaper, b: StoredPaper): boolean {
   return Object.keys(a).length === Object.keys(b).length && JSON.stringify(a) === JSON.stringify({ ...a, ...b });
 }
 
-async function findOne(tx: PapersTx, id: string): Promise<StoredPaper | undefined> {
+async function findOne(tx: WriteTx, id: string): Promise<StoredPaper | undefined> {
   const store = tx.objectStore('papers');
   return (await store.get(id)) ?? (await store.index('keys').get(id));
 }
@@ -149,30 +146,27 @@ export interface PaperPatch {
  * them, and every new tag is listed in the tags store, in the same transaction.
  */
 export async function updatePaper(db: PaperDb, id: string, patch: PaperPatch, now = Date.now()): Promise<Paper | undefined> {
-  const tx = db.transaction(['papers', 'tags'], 'readwrite') as unknown as PapersTx;
-  const existing = await findOne(tx, id);
-  if (!existing) {
-    await tx.done;
-    return undefined;
-  }
-  const updated: StoredPaper = { ...existing };
-  if (patch.userTags) updated.userTags = await adoptTags(tx, normaliseUserTags(patch.userTags), now);
-  if (patch.note !== undefined) updated.note = patch.note.slice(0, NOTE_MAX);
-  if (patch.read !== undefined) updated.read = patch.read;
-  if (patch.saved === true) {
-    updated.saved = true;
-    updated.savedAt = patch.savedAt ?? existing.savedAt ?? now;
-  } else if (patch.saved === false) {
-    updated.saved = false;
-    delete updated.savedAt;
-  }
-  await tx.objectStore('papers').put(updated);
-  await tx.done;
-  return withoutKeys(updated);
+  return writeTransaction(db, ['papers', 'tags'], async (tx) => {
+    const existing = await findOne(tx, id);
+    if (!existing) return undefined;
+    const updated: StoredPaper = { ...existing };
+    if (patch.userTags) updated.userTags = await adoptTags(tx, normaliseUserTags(patch.userTags), now);
+    if (patch.note !== undefined) updated.note = patch.note.slice(0, NOTE_MAX);
+    if (patch.read !== undefined) updated.read = patch.read;
+    if (patch.saved === true) {
+      updated.saved = true;
+      updated.savedAt = patch.savedAt ?? existing.savedAt ?? now;
+    } else if (patch.saved === false) {
+      updated.saved = false;
+      delete updated.savedAt;
+    }
+    await tx.objectStore('papers').put(updated);
+    return withoutKeys(updated);
+  });
 }
 
 /** Spells each tag as the tags store does, adding the new ones. */
-async function adoptTags(tx: PapersTx, labels: string[], now: number): Promise<string[]> {
+async function adoptTags(tx: WriteTx, labels: string[], now: number): Promise<string[]> {
   const tags = tx.objectStore('tags');
   return Promise.all(
     labels.map(async (label) => {
@@ -190,9 +184,9 @@ export function setSaved(db: PaperDb, id: string, saved: boolean, now = Date.now
 
 /** Deletes a paper, keeping it aside so `restorePaper` can undo; returns what was removed. */
 export async function removePaper(db: PaperDb, id: string, now = Date.now()): Promise<Paper | undefined> {
-  const tx = db.transaction(['papers', 'removed'], 'readwrite') as unknown as PapersTx;
-  const existing = await findOne(tx, id);
-  if (existing) {
+  return writeTransaction(db, ['papers', 'removed'], async (tx) => {
+    const existing = await findOne(tx, id);
+    if (!existing) return undefined;
     await tx.objectStore('papers').delete(existing.id);
     const removed = tx.objectStore('removed');
     await removed.put({ id: existing.id, removedAt: now, paper: existing });
@@ -200,35 +194,32 @@ export async function removePaper(db: PaperDb, id: string, now = Date.now()): Pr
     for (let cursor = await removed.index('removedAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue(), excess--) {
       await cursor.delete();
     }
-  }
-  await tx.done;
-  return existing && withoutKeys(existing);
+    return withoutKeys(existing);
+  });
 }
 
 /** Brings a removed paper back as it was, merged with anything recorded for it since. */
 export async function restorePaper(db: PaperDb, id: string): Promise<Paper | undefined> {
-  const tx = db.transaction(['papers', 'removed'], 'readwrite') as unknown as PapersTx;
-  const removed = (await tx.objectStore('removed').get(id)) ?? (await findRemovedByKey(tx, id));
-  if (!removed) {
-    await tx.done;
-    return undefined;
-  }
-  await tx.objectStore('removed').delete(removed.id);
-  const { paper } = await putMerged(tx, removed.paper);
-  await tx.done;
-  return withoutKeys(paper);
+  return writeTransaction(db, ['papers', 'removed'], async (tx) => {
+    const removed = (await tx.objectStore('removed').get(id)) ?? (await findRemovedByKey(tx, id));
+    if (!removed) return undefined;
+    await tx.objectStore('removed').delete(removed.id);
+    const { paper } = await putMerged(tx, removed.paper);
+    return withoutKeys(paper);
+  });
 }
 
-async function findRemovedByKey(tx: PapersTx, key: string) {
+async function findRemovedByKey(tx: WriteTx, key: string) {
   const all = await tx.objectStore('removed').getAll();
   return all.find((r) => r.paper.keys.includes(key));
 }
 
 /** Deletes every paper, tag, model and removed paper; settings stay. Returns how many papers went. */
 export async function clearLibrary(db: PaperDb): Promise<number> {
-  const tx = db.transaction(['papers', 'tags', 'models', 'removed'], 'readwrite');
-  const count = await tx.objectStore('papers').count();
-  await Promise.all([tx.objectStore('papers').clear(), tx.objectStore('tags').clear(), tx.objectStore('models').clear(), tx.objectStore('removed').clear()]);
-  await tx.done;
-  return count;
+  const stores = ['papers', 'tags', 'models', 'removed'] as const;
+  return writeTransaction(db, [...stores], async (tx) => {
+    const count = await tx.objectStore('papers').count();
+    await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
+    return count;
+  });
 }

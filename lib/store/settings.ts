@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { SiteId } from '../model';
-import type { PaperDb } from './db';
+import { writeTransaction, type PaperDb } from './db';
 
 const SETTINGS_KEY = 'settings';
 
@@ -64,13 +64,14 @@ export async function getSettings(db: PaperDb): Promise<Settings> {
 
 /** Applies a validated patch in one transaction, so two quick toggles never undo each other. */
 export async function setSettings(db: PaperDb, patch: Partial<Settings>): Promise<Settings> {
-  const tx = db.transaction('settings', 'readwrite');
-  const next = { ...parseSettings(await tx.store.get(SETTINGS_KEY)), ...patch };
-  next.sitesOff = [...new Set(next.sitesOff)];
-  next.extraOrigins = [...new Set(next.extraOrigins)];
-  await tx.store.put(next, SETTINGS_KEY);
-  await tx.done;
-  return next;
+  return writeTransaction(db, ['settings'], async (tx) => {
+    const store = tx.objectStore('settings');
+    const next = { ...parseSettings(await store.get(SETTINGS_KEY)), ...patch };
+    next.sitesOff = [...new Set(next.sitesOff)];
+    next.extraOrigins = [...new Set(next.extraOrigins)];
+    await store.put(next, SETTINGS_KEY);
+    return next;
+  });
 }
 
 export function isSiteOn(settings: Settings, site: SiteId): boolean {
