@@ -1,0 +1,601 @@
+/**
+ * Result claims from an abstract: every number that states an outcome of the paper (a score, a gain, a
+ * reduction, a speed-up, a count, a bound), each with the metric, benchmark, baseline and system it
+ * belongs to, its sentence and offsets; plus state-of-the-art claims on named benchmarks.
+ *
+ * Numbers that describe the setup are not claims: sizes ("7B", "10K samples"), years, versions
+ * ("Qwen2.5", attached to a name by the tokenizer), references ("Section 3", "Phys. Rev. Lett. 113"),
+ * settings ("learning rate of 0.001", "dropout of 10%") and counts of what was evaluated ("12 tasks").
+ * A bare number is a claim only next to a metric ("72.1 BLEU", "an F1 of 0.87") or a benchmark
+ * ("achieves 85.3 on MMLU").
+ *
+ * `direction` is how the stated quantity moves for the paper's method: up for a gain or speed-up, down
+ * for a reduction, none for a score stated on its own.
+ */
+import type { ClaimDirection, ClaimKind, ResultClaim } from '../model';
+import { findBenchmarks, findMetrics, isModelOrAcronym, type Mention, type MetricMention } from './lexicon';
+import { splitSentences, tokenize, type Sentence, type Token } from './tokens';
+import {
+  BACKGROUND_OPENERS,
+  BASELINE_NOUNS,
+  COMPARATOR_STOP,
+  COUNT_VERBS,
+  DATA_NOUNS,
+  GAIN_CUES,
+  MAGNITUDE_SUFFIXES,
+  MAGNITUDE_WORDS,
+  NOT_A_NAME,
+  NOT_COMPARATOR_START,
+  REDUCTION_CUES,
+  REFERENCE_WORDS,
+  RESULT_VERBS,
+  SETTING_WORDS,
+  SETUP_COUNT_NOUNS,
+  SETUP_PRONE_UNITS,
+  SPEED_CUES,
+  UNIT_WORDS,
+} from './words';
+
+/** Abstracts are capped like every page field; the scanner is linear, the cap bounds the constant. */
+export const MAX_ABSTRACT = 20_000;
+const MAX_CLAIMS = 60;
+
+/** A number read as a quantity, before it is attached to a metric, benchmark and baseline. */
+interface Quantity {
+  /** Token range of the value as written, sign and unit included. */
+  from: number;
+  to: number;
+  /** Token index of the numeral. */
+  at: number;
+  number: number;
+  unit: string;
+  sign: '+' | '-' | '';
+  /** Some cue or context showed this is an outcome (not only its shape). */
+  evidence: boolean;
+}
+
+interface Scan {
+  text: string;
+  tokens: Token[];
+  sentence: Sentence;
+  benchmarks: Mention[];
+  metrics: MetricMention[];
+  method: string;
+}
+
+const lowerAt = (tokens: Token[], i: number) => tokens[i]?.lower ?? '';
+
+function isPunct(t: Token | undefined, ...chars: string[]): boolean {
+  return !!t && t.kind === 'punct' && (chars.length === 0 || chars.includes(t.lower));
+}
+
+/** The nearest word before token i inside the sentence, skipping brackets and dollar signs. */
+function wordBefore(tokens: Token[], i: number, from: number): Token | undefined {
+  for (let j = i - 1; j >= from && j >= i - 3; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'punct') return t;
+    if (!isPunct(t, '(', '[', '$', '{')) return undefined;
+  }
+  return undefined;
+}
+
+/** What follows the numeral: its unit and where the value ends, or null if it names a size. */
+function readUnit(tokens: Token[], at: number, to: number): { unit: string; end: number } | null {
+  const t = tokens[at]!;
+  const suffix = (t.suffix ?? '').toLowerCase();
+  if (suffix) {
+    if (suffix === 'x' || suffix === '×' || suffix === '-fold' || suffix === 'fold') return { unit: 'x', end: at + 1 };
+    if (suffix === 'pp' || suffix === '-point' || suffix === '-points' || suffix === 'pts') return { unit: suffix === 'pp' ? 'pp' : 'points', end: at + 1 };
+    if (suffix === '%') return { unit: '%', end: at + 1 };
+    const unit = UNIT_WORDS[suffix];
+    if (unit && !MAGNITUDE_SUFFIXES.has(suffix)) return { unit, end: at + 1 };
+    return null; // 7B, 10K, 3D, 5-shot, 2nd, 8x7B …
+  }
+  const next = tokens[at + 1];
+  if (!next || at + 1 >= to) return { unit: '', end: at + 1 };
+  if (next.lower === '%') return { unit: '%', end: at + 2 };
+  if (next.lower === '×' || next.lower === 'x') {
+    // "3 × 3 kernels" is a shape, not a ratio.
+    if (tokens[at + 2]?.kind === 'number') return null;
+    return { unit: 'x', end: at + 2 };
+  }
+  if (next.lower === 'percentage' && (lowerAt(tokens, at + 2) === 'points' || lowerAt(tokens, at + 2) === 'point')) return { unit: 'pp', end: at + 3 };
+  if (next.lower === 'times' || next.lower === 'fold') {
+    const after = lowerAt(tokens, at + 2);
+    if (next.lower === 'fold' || GAIN_CUES.has(after) || REDUCTION_CUES.has(after) || SPEED_CUES.has(after) || after === 'as') return { unit: 'x', end: at + 2 };
+    return null;
+  }
+  if (MAGNITUDE_WORDS.has(next.lower)) return null;
+  const unit = UNIT_WORDS[next.lower];
+  if (unit) return { unit, end: at + 2 };
+  return { unit: '', end: at + 1 };
+}
+
+/** The cue word nearest the number: just after it ("40% fewer") first, else before it ("reduces … by 40%"). */
+function findCue(tokens: Token[], q: Quantity, sentence: Sentence): { kind: 'gain' | 'reduction' | 'speed'; index: number } | null {
+  const classify = (t: Token) => (SPEED_CUES.has(t.lower) ? 'speed' : REDUCTION_CUES.has(t.lower) ? 'reduction' : GAIN_CUES.has(t.lower) ? 'gain' : null);
+  for (let j = q.to; j < Math.min(sentence.to, q.to + 2); j++) {
+    const t = tokens[j]!;
+    if (isPunct(t, ',', ';', '.', ':', '(')) break;
+    const kind = classify(t);
+    if (kind && !(lowerAt(tokens, j + 1) === 'than' && tokens[j + 2]?.kind === 'number')) return { kind, index: j };
+  }
+  for (let j = q.from - 1; j >= Math.max(sentence.from, q.from - 16); j--) {
+    const t = tokens[j]!;
+    // Another value, or a clause boundary, ends the search; a size in a name ("Gopher 280B") does not.
+    if (isPunct(t, ';', ':') || (t.kind === 'number' && !t.suffix)) break;
+    const kind = classify(t);
+    // "more than 20%" is a qualifier, not a gain.
+    if (kind && lowerAt(tokens, j + 1) !== 'than') return { kind, index: j };
+  }
+  return null;
+}
+
+function isYear(q: Quantity, t: Token): boolean {
+  return q.unit === '' && Number.isInteger(q.number) && q.number >= 1900 && q.number <= 2100 && !t.text.includes('.');
+}
+
+/** The metric right after the value ("72.1 BLEU", "85% accuracy"), or just before it ("an F1 of 0.87"). */
+function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
+  const { tokens } = scan;
+  const after = scan.metrics.find((m) => m.from >= q.to && m.from <= q.to + 3 && !tokens.slice(q.to, m.from).some((t) => t.kind !== 'word'));
+  if (after) return after;
+  return scan.metrics.find((m) => {
+    if (m.to > q.from || m.to < q.from - 3) return false;
+    const between = tokens.slice(m.to, q.from);
+    return between.every((t) => ['of', 'to', 'at', 'is', 'was', 'reaches', 'reaching', 'score', '=', ':', '(', '$', '~', '≈', 'about', 'around', 'nearly', 'over', 'up'].includes(t.lower) || isPunct(t, '$'));
+  });
+}
+
+function readQuantity(scan: Scan, at: number): Quantity | null {
+  const { tokens, sentence } = scan;
+  const t = tokens[at]!;
+  const glued = at > sentence.from && !t.spaceBefore && tokens[at - 1]!.kind === 'word' && !tokens[at - 1]!.text.startsWith('\\');
+  if (t.text.includes('/') || glued) return null;
+  const read = readUnit(tokens, at, sentence.to);
+  if (!read) return null;
+  let from = at;
+  let sign: Quantity['sign'] = '';
+  const before = tokens[at - 1];
+  if (before && at - 1 >= sentence.from && (before.lower === '+' || before.lower === '-') && !t.spaceBefore && tokens[at - 2]?.kind !== 'number') {
+    sign = before.lower === '+' ? '+' : '-';
+    from = at - 1;
+  }
+  const q: Quantity = { from, to: read.end, at, number: t.value ?? Number.NaN, unit: read.unit, sign, evidence: false };
+  if (!Number.isFinite(q.number)) return null;
+
+  const previousWord = wordBefore(tokens, from, sentence.from);
+  const prev = tokens[from - 1];
+  if (previousWord && REFERENCE_WORDS.has(previousWord.lower)) return null;
+  if (prev && (prev.lower === '±' || prev.lower === '^' || prev.lower === '_')) return null;
+  if (prev && (prev.lower === '<' || prev.lower === '=' || prev.lower === '≤') && lowerAt(tokens, from - 2) === 'p') return null;
+  const next = tokens[q.to];
+  const nextWord = next?.lower ?? '';
+  if (next && (next.lower === '^' || next.lower === '_')) return null;
+  if (['confidence', 'ci', 'credible', 'significance', 'percentile', 'quantile', 'prediction'].includes(nextWord)) return null;
+  if (isYear(q, t)) return null;
+  // A setting: "learning rate of 0.001", "dropout 10%", "k = 5" (unless the word is a metric: "AUC = 0.93").
+  const metric = adjacentMetric(scan, q);
+  for (let j = from - 1; j >= Math.max(sentence.from, from - 3); j--) {
+    if (SETTING_WORDS.has(tokens[j]!.lower) && !metric && !scan.metrics.some((m) => m.from <= j && j < m.to)) return null;
+    if (tokens[j]!.kind === 'number' || isPunct(tokens[j], ',', ';', '(')) break;
+  }
+  const cue = findCue(tokens, q, sentence);
+  if (q.unit === '%' && nextWord === 'of') {
+    // "with 10% of its training data" is a data fraction.
+    const noun = ['the', 'its', 'their', 'our', 'all'].includes(lowerAt(tokens, q.to + 1)) ? lowerAt(tokens, q.to + 2) : lowerAt(tokens, q.to + 1);
+    if (DATA_NOUNS.has(noun)) return null;
+  }
+  // "25% label noise", "15% masking": a setting named right after the value.
+  if (q.unit === '%' && !metric && [q.to, q.to + 1].some((j) => j < sentence.to && SETTING_WORDS.has(lowerAt(tokens, j)))) return null;
+  const benchmarkNext = scan.benchmarks.some((b) => b.from >= q.to && b.from <= q.to + 2);
+  q.evidence = !!cue || !!metric || !!q.sign;
+  if (q.unit === '') {
+    // "140 reward models": a count of things, whatever word comes between.
+    if ([q.to, q.to + 1, q.to + 2].some((j) => SETUP_COUNT_NOUNS.has(lowerAt(tokens, j)))) return null;
+    const resultVerbBefore = previousWord && RESULT_VERBS.has(previousWord.lower);
+    if (metric || (resultVerbBefore && benchmarkNext && ['on', 'in'].includes(nextWord)) || (resultVerbBefore && metric)) return q;
+    const fromTo = lowerAt(tokens, from - 1) === 'to' && scan.metrics.length > 0 && tokens.slice(Math.max(sentence.from, from - 8), from).some((x) => x.lower === 'from');
+    return fromTo ? q : null;
+  }
+  if (SETUP_PRONE_UNITS.has(q.unit) && !cue && !metric && !benchmarkNext) return null;
+  if (q.unit === 'x' && !cue && !metric) return null;
+  return q;
+}
+
+function readCount(scan: Scan, at: number): Quantity | null {
+  const { tokens, sentence } = scan;
+  const t = tokens[at]!;
+  if (t.suffix || t.text.includes('.') || t.text.includes('/')) return null;
+  const verb = [1, 2, 3].map((d) => tokens[at - d]).find((x, d) => x && at - d - 1 >= sentence.from - 1 && COUNT_VERBS.has(x.lower));
+  const next = tokens[at + 1];
+  if (!verb || !next || next.kind !== 'word' || isYear({ from: at, to: at + 1, at, number: t.value!, unit: '', sign: '', evidence: false }, t)) return null;
+  return { from: at, to: at + 1, at, number: t.value!, unit: '', sign: '', evidence: true };
+}
+
+interface Draft {
+  q: Quantity | null;
+  kind: ClaimKind;
+  direction: ClaimDirection;
+  metric: string;
+  dataset: string;
+  comparator: string;
+  /** Token range of the claim's value (for sota, the "state-of-the-art" phrase). */
+  from: number;
+  to: number;
+  ownCue: boolean;
+}
+
+/** The benchmark a value belongs to: "75% on HotPotQA", else the nearest one with no other value between. */
+function benchmarkFor(scan: Scan, q: { from: number; to: number }, values: { from: number; to: number }[]): string {
+  const { tokens, benchmarks } = scan;
+  let best: Mention | undefined;
+  let bestDistance = Infinity;
+  for (const b of benchmarks) {
+    const after = b.from >= q.to;
+    const lo = after ? q.to : b.to;
+    const hi = after ? b.from : q.from;
+    if (values.some((v) => v !== q && v.from >= lo && v.to <= hi)) continue;
+    if (tokens.slice(lo, hi).some((t) => isPunct(t, ';'))) continue;
+    // Forward mentions introduced by a preposition are the value's own; others count at a penalty.
+    const introduced = after && tokens.slice(lo, hi).some((t) => ['on', 'in', 'across', 'for', 'at'].includes(t.lower));
+    const distance = hi - lo + (after && !introduced ? 4 : 0) + (after ? 0 : 1);
+    if (distance < bestDistance) {
+      best = b;
+      bestDistance = distance;
+    }
+  }
+  return best && bestDistance <= 20 ? best.text : '';
+}
+
+/** Metrics so general that a named one nearby ("Mean Squared Error … score 0.003") is the better label. */
+const GENERIC_METRICS = new Set(['score', 'performance', 'reward', 'return', 'efficiency']);
+
+function metricFor(scan: Scan, q: { from: number; to: number }, values: { from: number; to: number }[]): MetricMention | undefined {
+  const { tokens } = scan;
+  let best: MetricMention | undefined;
+  let bestDistance = Infinity;
+  for (const m of scan.metrics) {
+    const after = m.from >= q.to;
+    const lo = after ? q.to : m.to;
+    const hi = after ? m.from : q.from;
+    if (values.some((v) => v !== q && v.from >= lo && v.to <= hi)) continue;
+    if (tokens.slice(lo, hi).some((t) => isPunct(t, ';', ':'))) continue;
+    const distance = hi - lo + (after ? 0 : 1) + (GENERIC_METRICS.has(m.text.toLowerCase()) ? 3 : 0);
+    if (distance < bestDistance && distance <= (after ? 4 : 10) + 3) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** A baseline's noun phrase after a comparing word; null when the words name no baseline. */
+function comparatorAfter(scan: Scan, start: number, strict: boolean): { text: string; from: number; to: number } | null {
+  const { tokens, sentence, text } = scan;
+  let i = start;
+  if (['the', 'a', 'an'].includes(lowerAt(tokens, i))) i++;
+  const first = i;
+  while (i < sentence.to && i - first < 10) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && !(t.lower === '-' && !t.spaceBefore)) break;
+    if (COMPARATOR_STOP.has(t.lower) && !(t.lower === 'and' && /^[A-Z]/.test(tokens[i + 1]?.text ?? ''))) break;
+    // A bare number ends the phrase ("by 5%"), a size attached to a name stays ("Gopher 280B").
+    if (t.kind === 'number' && !t.suffix) break;
+    i++;
+  }
+  if (i === first) return null;
+  const words = tokens.slice(first, i);
+  if (strict && !words.some((w) => /[A-Z]/.test(w.text) || BASELINE_NOUNS.has(w.lower))) return null;
+  return { text: text.slice(tokens[first]!.start, tokens[i - 1]!.end), from: first, to: i };
+}
+
+/** Baselines named in the sentence, each at the position of the word that introduces it. */
+function findComparators(scan: Scan): { text: string; at: number }[] {
+  const { tokens, sentence } = scan;
+  const found: { text: string; at: number }[] = [];
+  for (let i = sentence.from; i < sentence.to; i++) {
+    const w = tokens[i]!.lower;
+    let phrase: ReturnType<typeof comparatorAfter> = null;
+    if (/^(outperform|surpass|beat|exceed)/.test(w) || w === 'versus' || w === 'vs' || w === 'relative' || w === 'compared' || w === 'comparison') {
+      let start = i + 1;
+      if (['to', 'with', 'against'].includes(lowerAt(tokens, start))) start++;
+      if (lowerAt(tokens, start) === '.' || (w === 'relative' && lowerAt(tokens, i + 1) !== 'to')) {
+        if (w !== 'vs') continue;
+        start++;
+      }
+      if (w === 'comparison' && lowerAt(tokens, i + 1) !== 'with' && lowerAt(tokens, i + 1) !== 'to') continue;
+      phrase = comparatorAfter(scan, start, false);
+    } else if (w === 'than' && !NOT_COMPARATOR_START.has(lowerAt(tokens, i - 1)) && tokens[i + 1]?.kind !== 'number') {
+      phrase = comparatorAfter(scan, i + 1, false);
+    } else if ((w === 'over' || w === 'against' || w === 'upon') && tokens[i + 1]?.kind !== 'number') {
+      phrase = comparatorAfter(scan, i + 1, true);
+    }
+    if (phrase) {
+      found.push({ text: phrase.text, at: i });
+      i = phrase.to - 1;
+    }
+  }
+  return found;
+}
+
+const CLAIM_WEIGHT: Record<ClaimKind, number> = {
+  'relative-gain': 0.7,
+  reduction: 0.7,
+  'speed-up': 0.72,
+  absolute: 0.55,
+  count: 0.45,
+  bound: 0.6,
+  sota: 0.5,
+};
+
+function confidence(scan: Scan, d: Draft): number {
+  const { tokens, sentence } = scan;
+  let c = CLAIM_WEIGHT[d.kind];
+  if (d.dataset) c += 0.1;
+  if (d.metric) c += 0.08;
+  if (d.comparator) c += 0.07;
+  if (d.q && (d.q.unit === '%' || d.q.unit === 'x' || d.q.unit === 'pp')) c += 0.05;
+  if (BACKGROUND_OPENERS.has(lowerAt(tokens, sentence.from))) c -= 0.2;
+  if (tokens.slice(sentence.from, sentence.to).some((t) => t.lower === 'we' || t.lower === 'our')) c += 0.03;
+  return Math.round(Math.max(0.05, Math.min(0.98, c)) * 100) / 100;
+}
+
+/** Kind and direction from the nearest cue word; a value after "to" in "from A to B" is a score. */
+function kindOf(scan: Scan, q: Quantity): { kind: ClaimKind; direction: ClaimDirection; own: boolean } {
+  const { tokens, sentence } = scan;
+  const cue = findCue(tokens, q, sentence);
+  // "to 85%" after "from …" or a verb is a score; "up to 52.5%" is only a qualifier.
+  const toValue = (lowerAt(tokens, q.from - 1) === 'to' && lowerAt(tokens, q.from - 2) !== 'up') || lowerAt(tokens, q.from - 1) === 'reaching';
+  if (q.sign === '+') return { kind: q.unit === 'x' ? 'speed-up' : 'relative-gain', direction: 'up', own: true };
+  if (q.sign === '-') return { kind: 'reduction', direction: 'down', own: true };
+  if (!cue) return { kind: q.unit === 'x' ? 'speed-up' : 'absolute', direction: q.unit === 'x' ? 'up' : 'none', own: q.unit === 'x' };
+  const direction: ClaimDirection = cue.kind === 'reduction' ? 'down' : 'up';
+  if (toValue && cue.index < q.from) return { kind: 'absolute', direction, own: true };
+  if (cue.kind === 'speed') return { kind: 'speed-up', direction: 'up', own: true };
+  // "improves inference speed by 33%" is a speed-up too.
+  const metric = metricFor(scan, q, []);
+  if (cue.kind === 'gain' && metric && /speed|throughput/i.test(metric.text)) return { kind: 'speed-up', direction: 'up', own: true };
+  return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
+}
+
+const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', 'convergence', 'converges', 'error', 'guarantee', 'guarantees', 'achieves', 'attains', 'runtime', 'requires']);
+
+/** "O(√T)", "\tilde{O}(d\sqrt{T})", "Ω(n)": where the bound starts and ends, or null. */
+function readBound(tokens: Token[], i: number, to: number): { from: number; to: number } | null {
+  const t = tokens[i]!;
+  let j = i;
+  if (t.kind === 'word' && ['\\mathcal', '\\tilde', '\\widetilde', '\\widetilde'].includes(t.lower)) {
+    if (!isPunct(tokens[j + 1], '{') || !['O', 'Ω', 'Θ'].includes(tokens[j + 2]?.text ?? '') || !isPunct(tokens[j + 3], '}')) return null;
+    j += 4;
+  } else if (['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta'].includes(t.text) && (t.kind === 'word' || t.kind === 'punct')) {
+    j += 1;
+  } else return null;
+  if (!isPunct(tokens[j], '(') || tokens[j]!.spaceBefore) return null;
+  let depth = 0;
+  for (let k = j; k < Math.min(to, j + 60); k++) {
+    if (isPunct(tokens[k], '(')) depth++;
+    else if (isPunct(tokens[k], ')') && --depth === 0) return { from: i, to: k + 1 };
+  }
+  return null;
+}
+
+function isSotaPhrase(tokens: Token[], i: number): number {
+  const w = tokens[i]!.lower;
+  if (w === 'state-of-the-art' || w === 'sota') return 1;
+  if (w === 'state' && lowerAt(tokens, i + 1) === 'of' && lowerAt(tokens, i + 2) === 'the' && lowerAt(tokens, i + 3) === 'art') return 4;
+  return 0;
+}
+
+/** "achieves state-of-the-art results on X": a claim; "outperforms state-of-the-art methods": a baseline. */
+function sotaClaimAt(tokens: Token[], i: number, width: number, sentence: Sentence): boolean {
+  const before = tokens.slice(Math.max(sentence.from, i - 4), i).map((t) => t.lower);
+  if (before.some((w) => ['over', 'than', 'outperforms', 'outperforming', 'outperform', 'compared', 'against', 'existing', 'previous', 'prior', 'other', 'surpasses', 'surpassing', 'beats', 'beating', 'with', 'to', 'many', 'recent', 'current'].includes(w))) return false;
+  const after = lowerAt(tokens, i + width);
+  const claimVerb = before.some((w) => RESULT_VERBS.has(w) || w === 'new');
+  return claimVerb || ['performance', 'results', 'result', 'accuracy', 'scores'].includes(after) && before.length > 0 && claimVerb;
+}
+
+function sentenceClaims(scan: Scan): Draft[] {
+  const { tokens, sentence } = scan;
+  const quantities: Quantity[] = [];
+  const counts: Quantity[] = [];
+  for (let i = sentence.from; i < sentence.to; i++) {
+    if (tokens[i]!.kind !== 'number') continue;
+    // The starting value of "from A to B" is the baseline, not a claim.
+    if (lowerAt(tokens, i - 1) === 'from' && tokens.slice(i + 1, i + 5).some((t) => t.lower === 'to')) continue;
+    const q = readQuantity(scan, i);
+    if (q) {
+      quantities.push(q);
+      i = q.to - 1;
+      continue;
+    }
+    const c = readCount(scan, i);
+    if (c) counts.push(c);
+  }
+  const values = [...quantities, ...counts];
+  const comparators = findComparators(scan);
+  const drafts: Draft[] = [];
+  for (const q of quantities) {
+    const { kind, direction, own } = kindOf(scan, q);
+    const metric = metricFor(scan, q, values);
+    drafts.push({ q, kind, direction, metric: metric?.text ?? '', dataset: benchmarkFor(scan, q, values), comparator: '', from: q.from, to: q.to, ownCue: own });
+  }
+  shareCues(tokens, drafts);
+  for (const c of counts) {
+    drafts.push({ q: c, kind: 'count', direction: 'none', metric: '', dataset: benchmarkFor(scan, c, values), comparator: '', from: c.from, to: c.to, ownCue: true });
+  }
+  respectively(scan, drafts);
+  // Baselines: the nearest comparing phrase; a plain score takes one only from its own clause.
+  for (const d of drafts) {
+    let best: { text: string; at: number } | undefined;
+    let bestDistance = Infinity;
+    for (const c of comparators) {
+      const distance = Math.abs(c.at - d.from);
+      if (distance < bestDistance) {
+        best = c;
+        bestDistance = distance;
+      }
+    }
+    if (best && (d.kind !== 'absolute' || bestDistance <= 8)) d.comparator = best.text;
+  }
+  const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
+  for (let i = sentence.from; i < sentence.to; i++) {
+    const width = isSotaPhrase(tokens, i);
+    if (width && sotaClaimAt(tokens, i, width, sentence)) {
+      const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
+      for (const b of named.length ? named : drafts.length ? [] : [null]) {
+        drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset: b?.text ?? '', comparator: '', from: i, to: i + width, ownCue: true });
+      }
+      break;
+    }
+    const bound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower)) ? readBound(tokens, i, sentence.to) : null;
+    if (bound && lowerAt(tokens, i - 1) !== 'from') {
+      const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';
+      drafts.push({ q: null, kind: 'bound', direction: 'none', metric, dataset: '', comparator: '', from: bound.from, to: bound.to, ownCue: true });
+      i = bound.to - 1;
+    }
+  }
+  return drafts;
+}
+
+const LIST_BREAKS = new Set(['while', 'whereas', 'but', 'with', 'compared', 'which', 'although', 'generates', 'produces', 'maintains', 'retains', 'remains', 'requires', 'uses', 'using']);
+
+/**
+ * Values listed together share the cue of the one that has it: "improved by 103% on WebShop and 75% on
+ * HotPotQA" (forward), "~42% time and ~30% memory savings" (backward).
+ */
+function shareCues(tokens: Token[], drafts: Draft[]): void {
+  const linked = (a: Draft, b: Draft, maxGap: number) => {
+    const gap = tokens.slice(a.to, b.from);
+    return a.q!.unit === b.q!.unit && gap.length <= maxGap && !gap.some((t) => isPunct(t, ';', ':', '.') || LIST_BREAKS.has(t.lower) || RESULT_VERBS.has(t.lower) || COUNT_VERBS.has(t.lower));
+  };
+  const inherit = (d: Draft, from: Draft) => {
+    d.kind = from.kind;
+    d.direction = from.direction;
+    d.ownCue = true;
+    if (!d.metric) d.metric = from.metric;
+  };
+  for (let k = 1; k < drafts.length; k++) {
+    if (!drafts[k]!.ownCue && drafts[k - 1]!.ownCue && linked(drafts[k - 1]!, drafts[k]!, 10)) inherit(drafts[k]!, drafts[k - 1]!);
+  }
+  for (let k = drafts.length - 2; k >= 0; k--) {
+    if (!drafts[k]!.ownCue && drafts[k + 1]!.ownCue && linked(drafts[k]!, drafts[k + 1]!, 6)) inherit(drafts[k]!, drafts[k + 1]!);
+  }
+}
+
+/** "85.3%, 72.1% and 60.2% on A, B and C, respectively": values and benchmarks pair up in order. */
+function respectively(scan: Scan, drafts: Draft[]): void {
+  const { tokens, sentence } = scan;
+  if (drafts.length < 2 || !tokens.slice(sentence.from, sentence.to).some((t) => t.lower === 'respectively')) return;
+  const firstValue = drafts[0]!.from;
+  const listed = scan.benchmarks.filter((b) => b.from > firstValue);
+  const pool = listed.length === drafts.length ? listed : scan.benchmarks.length === drafts.length ? scan.benchmarks : null;
+  if (pool) drafts.forEach((d, k) => (d.dataset = pool[k]!.text));
+  const metrics = scan.metrics.filter((m) => m.from > firstValue);
+  if (metrics.length === drafts.length) drafts.forEach((d, k) => (d.metric = metrics[k]!.text));
+}
+
+const INTRODUCES = new Set(['propose', 'proposes', 'introduce', 'introduces', 'present', 'presents', 'develop', 'develops', 'design', 'designs', 'call', 'called', 'named', 'dubbed', 'termed', 'namely']);
+const hasTwoCapitals = (text: string) => /[A-Z][^A-Z]{0,40}[A-Z]/.test(text);
+
+/** The name the abstract gives its own method: "we propose Sigma, …", "called Moral Graph Elicitation (MGE)". */
+export function findMethodName(tokens: Token[], text: string): string {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!INTRODUCES.has(tokens[i]!.lower)) continue;
+    const naming = ['called', 'named', 'dubbed', 'termed', 'namely'].includes(tokens[i]!.lower);
+    for (let j = i + 1; j < Math.min(tokens.length, i + 14); j++) {
+      const t = tokens[j]!;
+      if (isPunct(t, '.', ';')) break;
+      if (t.kind !== 'word' || NOT_A_NAME.has(t.lower) || isModelOrAcronym(t.text) || !/^[A-Z]/.test(t.text.replace(/^\\/, ''))) continue;
+      // A run of capitalised words, and the acronym in brackets after it if there is one.
+      let end = j + 1;
+      while (end < j + 5 && tokens[end]?.kind === 'word' && /^[A-Z]/.test(tokens[end]!.text)) end++;
+      const acronym = tokens[end + 1];
+      if (isPunct(tokens[end], '(') && acronym?.kind === 'word' && hasTwoCapitals(acronym.text) && isPunct(tokens[end + 2], ')')) return acronym.text;
+      const single = end === j + 1;
+      const distinctive = hasTwoCapitals(t.text.slice(0, 1) + t.text.slice(1)) && /[A-Z]/.test(t.text.slice(1)) || /\d/.test(t.text);
+      if (single && (distinctive || naming || isPunct(tokens[end], ',', ':'))) return t.text;
+      if (!single && (naming || isPunct(tokens[end], ',', ':'))) return text.slice(t.start, tokens[end - 1]!.end);
+    }
+  }
+  return '';
+}
+
+/** The system a sentence credits: its own subject if that reads as a name, else the paper's method. */
+function subjectOf(scan: Scan): string {
+  const { tokens, sentence, text, method } = scan;
+  const first = tokens[sentence.from];
+  if (first && first.kind === 'word' && !NOT_A_NAME.has(first.lower) && (/[A-Z]/.test(first.text.slice(1)) || /\d/.test(first.text)) && !isModelOrAcronym(first.text)) {
+    const verb = tokens.slice(sentence.from + 1, sentence.from + 4).some((t) => RESULT_VERBS.has(t.lower));
+    if (verb) return text.slice(first.start, first.end);
+  }
+  return method;
+}
+
+export function extractResults(abstract: string): ResultClaim[] {
+  const text = (abstract ?? '').slice(0, MAX_ABSTRACT);
+  if (!text) return [];
+  const tokens = tokenize(text);
+  const method = findMethodName(tokens, text);
+  const claims: ResultClaim[] = [];
+  for (const sentence of splitSentences(tokens)) {
+    if (claims.length >= MAX_CLAIMS) break;
+    const scan: Scan = {
+      text,
+      tokens,
+      sentence,
+      benchmarks: findBenchmarks(tokens, sentence.from, sentence.to, text).filter((b) => b.text !== method),
+      metrics: findMetrics(tokens, sentence.from, sentence.to, text),
+      method,
+    };
+    const drafts = sentenceClaims(scan);
+    if (!drafts.length) continue;
+    const subject = subjectOf(scan);
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    for (const d of drafts.sort((a, b) => a.from - b.from)) {
+      const start = tokens[d.from]!.start;
+      const end = tokens[d.to - 1]!.end;
+      claims.push({
+        value: d.kind === 'sota' ? '' : text.slice(start, end),
+        number: d.q ? d.q.number * (d.q.sign === '-' ? -1 : 1) : null,
+        unit: d.q?.unit ?? '',
+        kind: d.kind,
+        direction: d.direction,
+        metric: d.metric,
+        dataset: d.dataset,
+        comparator: d.comparator,
+        subject,
+        sentence: sentenceText,
+        start,
+        end,
+        confidence: confidence(scan, d),
+      });
+    }
+  }
+  return claims.slice(0, MAX_CLAIMS);
+}
+
+const KEY_WEIGHT: Record<ClaimKind, number> = {
+  'relative-gain': 3,
+  'speed-up': 3,
+  reduction: 3,
+  absolute: 2,
+  sota: 1.5,
+  bound: 1,
+  count: 1,
+};
+
+/** The claim for the in-page chip: a comparison on a named benchmark beats a bare score beats the rest. */
+export function keyResult(claims: readonly ResultClaim[]): ResultClaim | null {
+  let best: ResultClaim | null = null;
+  let bestScore = -Infinity;
+  for (const c of claims) {
+    const score = KEY_WEIGHT[c.kind] + c.confidence + (c.dataset ? 0.5 : 0) + (c.comparator ? 0.4 : 0) + (c.metric ? 0.2 : 0);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
