@@ -5,6 +5,8 @@ import { NO_FILTERS, PaperSearch, visiblePapers, type Filters, type SortKey } fr
 
 /** Enough rows to fill the first screen; the rest of a large library follows right after. */
 export const FIRST_SCREEN = 40;
+/** Updates sent to the background at once during a bulk change. */
+const STORE_BATCH = 50;
 /** How long a removed paper can be brought back. */
 export const UNDO_MS = 8000;
 
@@ -90,25 +92,38 @@ export function usePapers(api: LibraryApi, view: ListView) {
     [papers, filters, sort, ranked],
   );
 
-  const replace = useCallback((updated: Paper) => {
-    setPapers((list) => list && list.map((p) => (p.id === updated.id ? updated : p)));
-    search.current?.upsert(updated);
+  const replaceAll = useCallback((updated: Paper[]) => {
+    const byId = new Map(updated.map((p) => [p.id, p]));
+    setPapers((list) => list && list.map((p) => byId.get(p.id) ?? p));
+    for (const paper of updated) search.current?.upsert(paper);
     setIndexVersion((v) => v + 1);
   }, []);
+  const replace = useCallback((updated: Paper) => replaceAll([updated]), [replaceAll]);
 
-  const update = useCallback(
-    async (paper: Paper, patch: PaperPatch) => {
-      replace({ ...paper, ...patch });
+  /** Applies each paper's patch at once on screen, then stores them; a failed store puts them back. */
+  const updateMany = useCallback(
+    async (targets: readonly Paper[], patchOf: (paper: Paper) => PaperPatch | null) => {
+      const changes = targets.flatMap((paper) => {
+        const patch = patchOf(paper);
+        return patch ? [{ paper, patch }] : [];
+      });
+      replaceAll(changes.map(({ paper, patch }) => ({ ...paper, ...patch })));
       try {
-        const stored = await api.updatePaper(paper.id, patch);
-        if (stored) replace(stored);
+        const stored: Paper[] = [];
+        for (let i = 0; i < changes.length; i += STORE_BATCH) {
+          const batch = await Promise.all(changes.slice(i, i + STORE_BATCH).map(({ paper, patch }) => api.updatePaper(paper.id, patch)));
+          stored.push(...batch.filter((p): p is Paper => p !== null));
+        }
+        replaceAll(stored);
       } catch (e) {
-        replace(paper);
+        replaceAll(changes.map(({ paper }) => paper));
         setError(e instanceof Error ? e.message : String(e));
       }
     },
-    [api, replace],
+    [api, replaceAll],
   );
+
+  const update = useCallback((paper: Paper, patch: PaperPatch) => updateMany([paper], () => patch), [updateMany]);
 
   const toggleSaved = useCallback(
     async (paper: Paper) => {
@@ -170,6 +185,7 @@ export function usePapers(api: LibraryApi, view: ListView) {
     removal,
     dismissRemoval: () => setRemoval(null),
     update,
+    updateMany,
     toggleSaved,
     remove,
     undo,

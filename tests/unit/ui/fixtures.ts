@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Paper, ResultClaim } from '../../../lib/model';
-import type { LibraryApi, ListView, PaperPatch } from '../../../lib/ui/api';
+import type { ExportFormat, LibraryApi, ListView, PaperPatch } from '../../../lib/ui/api';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -92,6 +92,8 @@ export function fakeApi(initial: Paper[]) {
       papers.push(paper);
       return structuredClone(paper);
     }),
+    // Lists the ids, one a line: enough to see which papers an export received.
+    exportPapers: vi.fn(async (format: ExportFormat, ids: string[]) => ({ filename: `papers.${format}`, mime: 'text/plain', text: ids.join('\n') })),
     openUrl: vi.fn((_url: string) => undefined),
   } satisfies LibraryApi;
   return { api, stored: () => papers };
