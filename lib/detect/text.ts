@@ -96,3 +96,18 @@ export function parseYear(text: string | null | undefined): number | undefined {
 export function withoutClosingPeriod(text: string): string {
   return text.endsWith('.') && !text.endsWith('..') ? text.slice(0, -1).trimEnd() : text;
 }
+
+/**
+ * Text of a block of paragraphs and headings with a space between them: `textContent` runs
+ * `<h3>Background</h3><p>Text` together as "BackgroundText". Children matching `skip` are left out.
+ */
+export function blockText(el: Element | null | undefined, max: number, skip?: string): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  for (const child of Array.from(el.childNodes).slice(0, 500)) {
+    if (child.nodeType === 1) {
+      if (!skip || !(child as Element).matches(skip)) parts.push(readableText(child as Element, max));
+    } else if (child.nodeType === 3) parts.push(child.textContent ?? '');
+  }
+  return cleanText(parts.join(' '), max);
+}
