@@ -2,12 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseHtml } from '../../lib/cli/html';
 import { detectPage, entryData } from '../../lib/detect';
+import { GENERIC_ADAPTER } from '../../lib/detect/registry';
 import { OWN_FIXTURES_DIR } from './shared';
 
 export interface OwnFixture {
   name: string;
   html: string;
-  expected: { url: string; site: string; entries: Record<string, unknown>[] };
+  /** `optIn`: a page on a host the user enabled, read by the generic adapter. */
+  expected: { url: string; site: string; optIn?: boolean; entries: Record<string, unknown>[] };
 }
 
 /** The project's own page fixtures: `<name>.html` with `<name>.expected.json` beside it. */
@@ -26,8 +28,8 @@ export function ownPageFixtures(): OwnFixture[] {
 }
 
 /** Detected entries as plain data, with only the fields an expected file lists. */
-export function detectFields(html: string, url: string, fields: string[]) {
-  const detection = detectPage(parseHtml(html, url), url);
+export function detectFields(html: string, url: string, fields: string[], optIn = false) {
+  const detection = detectPage(parseHtml(html, url), url, optIn ? GENERIC_ADAPTER : undefined);
   return {
     site: detection.site,
     entries: detection.entries.map((e) => {

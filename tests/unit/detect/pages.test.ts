@@ -8,7 +8,7 @@ describe('own page fixtures yield exactly their expected entries', () => {
   for (const fixture of ownPageFixtures()) {
     it(fixture.name, () => {
       const fields = [...new Set(fixture.expected.entries.flatMap((e) => Object.keys(e)))];
-      const got = detectFields(fixture.html, fixture.expected.url, fields);
+      const got = detectFields(fixture.html, fixture.expected.url, fields, fixture.expected.optIn);
       expect(got.site).toBe(fixture.expected.site);
       expect(got.entries).toEqual(fixture.expected.entries);
     });
