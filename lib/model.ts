@@ -193,6 +193,27 @@ export const canonicalId = {
   title: (title: string) => `title:${normaliseTitle(title)}`,
 };
 
+/** The page a canonical id points to, or '' for a title fallback. */
+export function canonicalUrl(id: string): string {
+  const colon = id.indexOf(':');
+  const scheme = id.slice(0, colon);
+  const rest = id.slice(colon + 1);
+  switch (scheme) {
+    case 'arxiv':
+      return `https://arxiv.org/abs/${rest}`;
+    case 'doi':
+      return `https://doi.org/${rest}`;
+    case 'openreview':
+      return `https://openreview.net/forum?id=${encodeURIComponent(rest)}`;
+    case 'acl':
+      return `https://aclanthology.org/${rest}/`;
+    case 'pubmed':
+      return `https://pubmed.ncbi.nlm.nih.gov/${rest}/`;
+    default:
+      return '';
+  }
+}
+
 /** Ids that may name the same paper as `entry`: its id, aliases and title fallback. */
 export function identityKeys(entry: Pick<PaperEntry, 'id' | 'aliases' | 'title'>): string[] {
   const keys = new Set([entry.id, ...entry.aliases]);
