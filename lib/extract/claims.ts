@@ -93,6 +93,12 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
   }
   const next = tokens[at + 1];
   if (!next || at + 1 >= to) return { unit: '', end: at + 1 };
+  // "22-84%": the low end of a range takes the unit written after the high end.
+  const high = tokens[at + 2];
+  if (next.lower === '-' && !next.spaceBefore && high?.kind === 'number' && !high.spaceBefore && !high.suffix && at + 2 < to) {
+    const highUnit = readUnit(tokens, at + 2, to);
+    if (highUnit && highUnit.unit) return { unit: highUnit.unit, end: at + 1 };
+  }
   if (next.lower === '%') return { unit: '%', end: at + 2 };
   if (next.lower === '×' || next.lower === 'x') {
     // "3 × 3 kernels" is a shape, not a ratio.
@@ -147,7 +153,8 @@ function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
   });
 }
 
-function readQuantity(scan: Scan, at: number): Quantity | null {
+/** `listed`: the value continues a list of accepted values with the same unit ("16.2 points in X, 14.3 points in Y"). */
+function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean): Quantity | null {
   const { tokens, sentence } = scan;
   const t = tokens[at]!;
   const glued = at > sentence.from && !t.spaceBefore && tokens[at - 1]!.kind === 'word' && !tokens[at - 1]!.text.startsWith('\\');
@@ -177,8 +184,10 @@ function readQuantity(scan: Scan, at: number): Quantity | null {
   // A setting: "learning rate of 0.001", "dropout 10%", "k = 5" (unless the word is a metric: "AUC = 0.93").
   const metric = adjacentMetric(scan, q);
   for (let j = from - 1; j >= Math.max(sentence.from, from - 3); j--) {
-    if (SETTING_WORDS.has(tokens[j]!.lower) && !metric && !scan.metrics.some((m) => m.from <= j && j < m.to)) return null;
-    if (tokens[j]!.kind === 'number' || isPunct(tokens[j], ',', ';', '(')) break;
+    const w = tokens[j]!.lower;
+    // "reduces the poor call ratio by 11%" changes the quantity: not a setting.
+    if (w === 'by' || w === 'to' || w === 'from' || tokens[j]!.kind === 'number' || isPunct(tokens[j], ',', ';', '(')) break;
+    if (SETTING_WORDS.has(w) && !metric && !scan.metrics.some((m) => m.from <= j && j < m.to)) return null;
   }
   const cue = findCue(tokens, q, sentence);
   if (q.unit === '%' && nextWord === 'of') {
@@ -198,8 +207,9 @@ function readQuantity(scan: Scan, at: number): Quantity | null {
     const fromTo = lowerAt(tokens, from - 1) === 'to' && scan.metrics.length > 0 && tokens.slice(Math.max(sentence.from, from - 8), from).some((x) => x.lower === 'from');
     return fromTo ? q : null;
   }
-  if (SETUP_PRONE_UNITS.has(q.unit) && !cue && !metric && !benchmarkNext) return null;
-  if (q.unit === 'x' && !cue && !metric) return null;
+  const stated = (previousWord && RESULT_VERBS.has(previousWord.lower)) || (lowerAt(tokens, from - 1) === 'to' && lowerAt(tokens, from - 2) === 'up');
+  if (SETUP_PRONE_UNITS.has(q.unit) && !cue && !metric && !benchmarkNext && !stated && !listed(q.unit)) return null;
+  if (q.unit === 'x' && !cue && !metric && !listed(q.unit)) return null;
   return q;
 }
 
@@ -268,6 +278,44 @@ function metricFor(scan: Scan, q: { from: number; to: number }, values: { from: 
     }
   }
   return best;
+}
+
+const TASK_WORDS = /(task|tasks|setting|settings|domain|domains|benchmark|benchmarks|scenario|scenarios|game|games|environment|environments)$/i;
+const PHRASE_STOP = new Set([...COMPARATOR_STOP, 'over', 'than', 'compared', 'relative', 'versus', 'vs', 'up', 'an', 'average', 'approximately', 'about', 'nearly', 'around', 'roughly', 'only', 'just']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'overall', 'average']);
+
+/** Up to four words from token i, stopping at punctuation (a hyphen inside a name stays) or a stop word. */
+function nounPhrase(scan: Scan, i: number, end: number): string {
+  const { tokens, text } = scan;
+  while (i < end && DETERMINERS.has(tokens[i]!.lower)) i++;
+  let j = i;
+  while (j < end && j - i < 4 && tokens[j]!.kind === 'word' && !PHRASE_STOP.has(tokens[j]!.lower)) j++;
+  if (j === i || (j < end && tokens[j]!.kind === 'number')) return '';
+  return text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+}
+
+/**
+ * The quantity a change is stated for, in the sentence's own words: "reduces AbsRel by 25%",
+ * "improves the accuracy of reasoning by 3.9%", "88.9% fewer parameters", "a 16% reduction in MAE".
+ */
+function changedQuantity(scan: Scan, q: Quantity): string {
+  const { tokens, sentence } = scan;
+  // "36% in throughput", "16.2 points in analytic quality" (but "81% in the wiping task" names a task)
+  if (lowerAt(tokens, q.to) === 'in') {
+    const phrase = nounPhrase(scan, q.to + 1, sentence.to);
+    return TASK_WORDS.test(phrase) ? '' : phrase;
+  }
+  const cue = findCue(tokens, q, sentence);
+  if (!cue || SPEED_CUES.has(tokens[cue.index]!.lower)) return '';
+  if (cue.index < q.from) {
+    const by = tokens.slice(cue.index + 1, q.from).findIndex((t) => t.lower === 'by');
+    if (by < 1 || !RESULT_VERBS.has(tokens[cue.index]!.lower) || tokens[cue.index]!.lower.endsWith('ment')) return '';
+    return nounPhrase(scan, cue.index + 1, cue.index + 1 + by);
+  }
+  const next = lowerAt(tokens, cue.index + 1);
+  if (next === 'in' || next === 'of') return nounPhrase(scan, cue.index + 2, sentence.to);
+  const adjective = ['fewer', 'less', 'lower', 'higher', 'more', 'better', 'smaller', 'larger', 'cheaper'].includes(tokens[cue.index]!.lower);
+  return adjective ? nounPhrase(scan, cue.index + 1, sentence.to) : '';
 }
 
 /** A baseline's noun phrase after a comparing word; null when the words name no baseline. */
@@ -342,7 +390,7 @@ function confidence(scan: Scan, d: Draft): number {
 }
 
 /** Kind and direction from the nearest cue word; a value after "to" in "from A to B" is a score. */
-function kindOf(scan: Scan, q: Quantity): { kind: ClaimKind; direction: ClaimDirection; own: boolean } {
+function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; direction: ClaimDirection; own: boolean } {
   const { tokens, sentence } = scan;
   const cue = findCue(tokens, q, sentence);
   // "to 85%" after "from …" or a verb is a score; "up to 52.5%" is only a qualifier.
@@ -354,8 +402,7 @@ function kindOf(scan: Scan, q: Quantity): { kind: ClaimKind; direction: ClaimDir
   if (toValue && cue.index < q.from) return { kind: 'absolute', direction, own: true };
   if (cue.kind === 'speed') return { kind: 'speed-up', direction: 'up', own: true };
   // "improves inference speed by 33%" is a speed-up too.
-  const metric = metricFor(scan, q, []);
-  if (cue.kind === 'gain' && metric && /speed|throughput/i.test(metric.text)) return { kind: 'speed-up', direction: 'up', own: true };
+  if (cue.kind === 'gain' && /speed/i.test(metric)) return { kind: 'speed-up', direction: 'up', own: true };
   return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
 }
 
@@ -404,7 +451,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (tokens[i]!.kind !== 'number') continue;
     // The starting value of "from A to B" is the baseline, not a claim.
     if (lowerAt(tokens, i - 1) === 'from' && tokens.slice(i + 1, i + 5).some((t) => t.lower === 'to')) continue;
-    const q = readQuantity(scan, i);
+    const previous = quantities[quantities.length - 1];
+    const q = readQuantity(scan, i, (unit) => !!previous && previous.unit === unit && i - previous.to <= 12);
     if (q) {
       quantities.push(q);
       i = q.to - 1;
@@ -417,9 +465,11 @@ function sentenceClaims(scan: Scan): Draft[] {
   const comparators = findComparators(scan);
   const drafts: Draft[] = [];
   for (const q of quantities) {
-    const { kind, direction, own } = kindOf(scan, q);
-    const metric = metricFor(scan, q, values);
-    drafts.push({ q, kind, direction, metric: metric?.text ?? '', dataset: benchmarkFor(scan, q, values), comparator: '', from: q.from, to: q.to, ownCue: own });
+    const metric = changedQuantity(scan, q) || (metricFor(scan, q, values)?.text ?? '');
+    const { kind, direction, own } = kindOf(scan, q, metric);
+    const taskAfter = lowerAt(tokens, q.to) === 'in' ? nounPhrase(scan, q.to + 1, sentence.to) : '';
+    const dataset = benchmarkFor(scan, q, values) || (TASK_WORDS.test(taskAfter) ? taskAfter : '');
+    drafts.push({ q, kind, direction, metric, dataset, comparator: '', from: q.from, to: q.to, ownCue: own });
   }
   shareCues(tokens, drafts);
   for (const c of counts) {
@@ -484,16 +534,50 @@ function shareCues(tokens: Token[], drafts: Draft[]): void {
   }
 }
 
-/** "85.3%, 72.1% and 60.2% on A, B and C, respectively": values and benchmarks pair up in order. */
+/** The items of "on A, B, and C" starting at token i: each a short run of words, up to "respectively". */
+function listAt(scan: Scan, i: number): string[] {
+  const { tokens, sentence, text } = scan;
+  const items: string[] = [];
+  let start = i;
+  const close = (end: number) => {
+    let last = end;
+    while (last > start && ['dataset', 'datasets', 'benchmark', 'benchmarks', 'respectively', 'the', 'tasks'].includes(tokens[last - 1]!.lower)) last--;
+    if (last > start && last - start <= 5) items.push(text.slice(tokens[start]!.start, tokens[last - 1]!.end));
+  };
+  for (let j = i; j < sentence.to && items.length < 12; j++) {
+    const t = tokens[j]!;
+    if (['the'].includes(t.lower) && j === start) {
+      start = j + 1;
+      continue;
+    }
+    if (t.kind === 'number' || j - start > 5) break; // the list ended at the previous separator
+    const separator = isPunct(t, ',') || t.lower === 'and' || t.lower === 'or';
+    if (separator || t.lower === 'respectively' || isPunct(t, ';', '.', ')', ':')) {
+      if (j > start) close(j);
+      if (!separator) break;
+      start = j + 1;
+    }
+  }
+  return items;
+}
+
+/** "85.3%, 72.1% and 4.5% on A, B and C, respectively": values and benchmarks pair up in order. */
 function respectively(scan: Scan, drafts: Draft[]): void {
   const { tokens, sentence } = scan;
   if (drafts.length < 2 || !tokens.slice(sentence.from, sentence.to).some((t) => t.lower === 'respectively')) return;
-  const firstValue = drafts[0]!.from;
-  const listed = scan.benchmarks.filter((b) => b.from > firstValue);
-  const pool = listed.length === drafts.length ? listed : scan.benchmarks.length === drafts.length ? scan.benchmarks : null;
-  if (pool) drafts.forEach((d, k) => (d.dataset = pool[k]!.text));
-  const metrics = scan.metrics.filter((m) => m.from > firstValue);
-  if (metrics.length === drafts.length) drafts.forEach((d, k) => (d.metric = metrics[k]!.text));
+  const first = drafts[0]!.from;
+  const last = drafts[drafts.length - 1]!.to;
+  const prepositions = ['on', 'across', 'for', 'in'];
+  const candidates: number[] = [];
+  for (let j = last; j < Math.min(sentence.to, last + 10); j++) if (prepositions.includes(tokens[j]!.lower)) candidates.push(j + 1);
+  for (let j = first - 1; j >= sentence.from; j--) if (prepositions.includes(tokens[j]!.lower)) candidates.push(j + 1);
+  for (const at of candidates) {
+    const items = listAt(scan, at);
+    if (items.length !== drafts.length) continue;
+    const metrics = items.every((item) => scan.metrics.some((m) => m.text === item));
+    drafts.forEach((d, k) => (metrics ? (d.metric = items[k]!) : (d.dataset = items[k]!)));
+    return;
+  }
 }
 
 const INTRODUCES = new Set(['propose', 'proposes', 'introduce', 'introduces', 'present', 'presents', 'develop', 'develops', 'design', 'designs', 'call', 'called', 'named', 'dubbed', 'termed', 'namely']);
@@ -515,7 +599,7 @@ export function findMethodName(tokens: Token[], text: string): string {
       if (isPunct(tokens[end], '(') && acronym?.kind === 'word' && hasTwoCapitals(acronym.text) && isPunct(tokens[end + 2], ')')) return acronym.text;
       const single = end === j + 1;
       const distinctive = hasTwoCapitals(t.text.slice(0, 1) + t.text.slice(1)) && /[A-Z]/.test(t.text.slice(1)) || /\d/.test(t.text);
-      if (single && (distinctive || naming || isPunct(tokens[end], ',', ':'))) return t.text;
+      if (single && ((distinctive && j - i <= 4) || naming || isPunct(tokens[end], ',', ':'))) return t.text;
       if (!single && (naming || isPunct(tokens[end], ',', ':'))) return text.slice(t.start, tokens[end - 1]!.end);
     }
   }

@@ -48,7 +48,7 @@ function withoutVersion(name: string): string | null {
 const NOT_BENCHMARK_PREFIX =
   /^(gpt|llama|qwen|claude|gemini|mistral|mixtral|deepseek|phi|gemma|bert|roberta|t5|vit|clip|resnet|palm|gopher|chinchilla|opt|bloom|falcon|vicuna|alpaca|o1|o3|o4|sonnet|opus|grok|kimi|glm|internlm|internvl|llava|blip|whisper|wav2vec|baichuan|olmo|pythia|flan|deberta|swin|convnext|efficientnet|yolo|dino|mamba|rwkv|sd|dall)/i;
 const GENERAL_ACRONYMS = new Set(
-  'llm llms vlm vlms mllm mllms lm lms rl rlhf rlvr ai nlp api apis gpu gpus cpu tpu sft dpo ppo grpo moe kv cot rag qa sota ml dl cnn cnns rnn gnn gnns mlp lora flops asr tts ood iid pdf pdfs url json html sql id ids uav ui gui ar vr xr llm-based hf github'.split(' '),
+  'llm llms vlm vlms mllm mllms lm lms dnn dnns rl rlhf rlvr ai nlp api apis gpu gpus cpu tpu sft dpo ppo grpo moe kv cot rag qa sota ml dl cnn cnns rnn gnn gnns mlp lora flops asr tts ood iid pdf pdfs url json html sql id ids uav ui gui ar vr xr llm-based hf github'.split(' '),
 );
 
 interface Lookup {
@@ -93,6 +93,17 @@ const BENCHMARK_CONTEXT_BEFORE = new Set(['on', 'across', 'in', 'including', 'li
 const BENCHMARK_CONTEXT_AFTER = new Set(['benchmark', 'benchmarks', 'dataset', 'datasets', 'suite', 'leaderboard', 'test', 'split', 'tasks', 'task', 'corpus']);
 
 /**
+ * A gazetteer hit counts only if written as a name: one word with two capitals or a digit (MMLU,
+ * GSM8K), or several capitalised words (Natural Questions). "For instance" and a sentence-initial
+ * "Set" are prose that happens to match a key.
+ */
+function writtenAsName(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).filter((t) => t.kind !== 'punct');
+  if (words.some((t) => hasTwoCapitalsOrLetterDigit(t.text))) return true;
+  return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text));
+}
+
+/**
  * Benchmark names in tokens[from, to): the longest span whose key is in the gazetteer (written with a
  * capital or a digit, so prose words never match), else a single name-shaped word (WebShop, GSM8K)
  * where the sentence announces a benchmark ("on X", "X benchmark", or a list continuing one).
@@ -114,11 +125,10 @@ export function findBenchmarks(tokens: Token[], from: number, to: number, source
       if (j > i && !tj.spaceBefore && tj.kind === 'punct' && tj.text !== '-') break;
       if (tj.kind === 'punct' && tj.text !== '-') break;
       key += benchmarkKey(tj.text);
-      // A lone Title-case word ("Set", "Reddit") is too often prose to trust.
-      const plainWord = j === i && /^\p{Lu}\p{Ll}*$/u.test(t.text);
-      if (benchmarks.has(key) && !plainWord && !isModelOrAcronym(t.text)) matchEnd = j + 1;
+      if (benchmarks.has(key) && writtenAsName(tokens, i, j + 1) && !isModelOrAcronym(t.text)) matchEnd = j + 1;
     }
-    if (matchEnd < 0 && t.kind === 'word' && t.text.length >= 3 && hasTwoCapitalsOrLetterDigit(t.text) && !isModelOrAcronym(t.text)) {
+    const nameShaped = t.kind === 'word' && t.text.length >= 3 && /^[A-Z\d]/.test(t.text) && !t.text.includes('/') && hasTwoCapitalsOrLetterDigit(t.text);
+    if (matchEnd < 0 && nameShaped && !isModelOrAcronym(t.text)) {
       const prev = tokens[i - 1];
       const next = tokens[i + 1];
       const previousMention = found[found.length - 1];

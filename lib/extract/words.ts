@@ -54,8 +54,7 @@ export const SETTING_WORDS = set(`
 /** A percentage of one of these, after "using only" and the like, is a data fraction: "10% of the training data". */
 export const DATA_NOUNS = set(`
   data dataset datasets training labels labeled labelled samples examples parameters weights tokens annotations
-  demonstrations images instances corpus compute vocabulary neurons heads layers experts pixels frames patches
-  population participants respondents patients users cases`);
+  demonstrations images instances corpus compute vocabulary neurons heads layers experts pixels frames patches`);
 
 /** Nouns after a bare integer that make it a count of inputs or of setup, never a result. */
 export const SETUP_COUNT_NOUNS = set(`
@@ -108,7 +107,7 @@ export const NOT_COMPARATOR_START = set('more less fewer rather other greater la
 /** Where a comparator's noun phrase ends. */
 export const COMPARATOR_STOP = set(`
   by on in across at while when with using which that for from to under achieving reaching respectively as among
-  via through where whereas despite although though and or is are was were has have its their during without`);
+  via through where whereas despite although though but even especially and or is are was were has have its their during without`);
 
 /** "over X" and "against X" name a baseline only when X reads like one. */
 export const BASELINE_NOUNS = set(`
