@@ -99,7 +99,8 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
     const highUnit = readUnit(tokens, at + 2, to);
     if (highUnit && highUnit.unit) return { unit: highUnit.unit, end: at + 1 };
   }
-  if (next.lower === '%') return { unit: '%', end: at + 2 };
+  // "2.3% absolute improvement" is a difference of percentages: percentage points.
+  if (next.lower === '%') return { unit: lowerAt(tokens, at + 2) === 'absolute' ? 'pp' : '%', end: at + 2 };
   if (next.lower === '×' || next.lower === 'x') {
     // "3 × 3 kernels" is a shape, not a ratio.
     if (tokens[at + 2]?.kind === 'number') return null;
@@ -149,7 +150,7 @@ function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
   return scan.metrics.find((m) => {
     if (m.to > q.from || m.to < q.from - 3) return false;
     const between = tokens.slice(m.to, q.from);
-    return between.every((t) => ['of', 'to', 'at', 'is', 'was', 'reaches', 'reaching', 'score', '=', ':', '(', '$', '~', '≈', 'about', 'around', 'nearly', 'over', 'up'].includes(t.lower) || isPunct(t, '$'));
+    return between.every((t) => ['of', 'by', 'to', 'at', 'is', 'was', 'reaches', 'reaching', 'score', '=', ':', '(', '$', '~', '≈', 'about', 'around', 'nearly', 'over', 'up'].includes(t.lower) || isPunct(t, '$'));
   });
 }
 
@@ -207,7 +208,9 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     const fromTo = lowerAt(tokens, from - 1) === 'to' && scan.metrics.length > 0 && tokens.slice(Math.max(sentence.from, from - 8), from).some((x) => x.lower === 'from');
     return fromTo ? q : null;
   }
-  const stated = (previousWord && RESULT_VERBS.has(previousWord.lower)) || (lowerAt(tokens, from - 1) === 'to' && lowerAt(tokens, from - 2) === 'up');
+  const stated =
+    (previousWord && (RESULT_VERBS.has(previousWord.lower) || ['at', 'in', 'within', 'under', 'below', 'only', 'just'].includes(previousWord.lower))) ||
+    (lowerAt(tokens, from - 1) === 'to' && lowerAt(tokens, from - 2) === 'up');
   if (SETUP_PRONE_UNITS.has(q.unit) && !cue && !metric && !benchmarkNext && !stated && !listed(q.unit)) return null;
   if (q.unit === 'x' && !cue && !metric && !listed(q.unit)) return null;
   return q;
@@ -399,7 +402,7 @@ function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; dir
   if (q.sign === '-') return { kind: 'reduction', direction: 'down', own: true };
   if (!cue) return { kind: q.unit === 'x' ? 'speed-up' : 'absolute', direction: q.unit === 'x' ? 'up' : 'none', own: q.unit === 'x' };
   const direction: ClaimDirection = cue.kind === 'reduction' ? 'down' : 'up';
-  if (toValue && cue.index < q.from) return { kind: 'absolute', direction, own: true };
+  if (toValue && cue.index < q.from) return { kind: 'absolute', direction: 'none', own: true };
   if (cue.kind === 'speed') return { kind: 'speed-up', direction: 'up', own: true };
   // "improves inference speed by 33%" is a speed-up too.
   if (cue.kind === 'gain' && /speed/i.test(metric)) return { kind: 'speed-up', direction: 'up', own: true };
@@ -451,6 +454,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (tokens[i]!.kind !== 'number') continue;
     // The starting value of "from A to B" is the baseline, not a claim.
     if (lowerAt(tokens, i - 1) === 'from' && tokens.slice(i + 1, i + 5).some((t) => t.lower === 'to')) continue;
+    if (quotesBaseline(tokens, i, sentence)) continue;
     const previous = quantities[quantities.length - 1];
     const q = readQuantity(scan, i, (unit) => !!previous && previous.unit === unit && i - previous.to <= 12);
     if (q) {
@@ -461,6 +465,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     const c = readCount(scan, i);
     if (c) counts.push(c);
   }
+  mergeRanges(tokens, quantities);
   const values = [...quantities, ...counts];
   const comparators = findComparators(scan);
   const drafts: Draft[] = [];
@@ -469,6 +474,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     const { kind, direction, own } = kindOf(scan, q, metric);
     const taskAfter = lowerAt(tokens, q.to) === 'in' ? nounPhrase(scan, q.to + 1, sentence.to) : '';
     const dataset = benchmarkFor(scan, q, values) || (TASK_WORDS.test(taskAfter) ? taskAfter : '');
+    // "points" on a percentage metric (accuracy, success rate) are percentage points.
+    if (q.unit === 'points' && !NON_PERCENT_SCORES.test(metric)) q.unit = 'pp';
     drafts.push({ q, kind, direction, metric, dataset, comparator: '', from: q.from, to: q.to, ownCue: own });
   }
   shareCues(tokens, drafts);
@@ -489,15 +496,14 @@ function sentenceClaims(scan: Scan): Draft[] {
     }
     if (best && (d.kind !== 'absolute' || bestDistance <= 8)) d.comparator = best.text;
   }
-  const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
+  let sotaDone = false;
   for (let i = sentence.from; i < sentence.to; i++) {
-    const width = isSotaPhrase(tokens, i);
+    const width = sotaDone ? 0 : isSotaPhrase(tokens, i);
     if (width && sotaClaimAt(tokens, i, width, sentence)) {
-      const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
-      for (const b of named.length ? named : drafts.length ? [] : [null]) {
-        drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset: b?.text ?? '', comparator: '', from: i, to: i + width, ownCue: true });
-      }
-      break;
+      sotaDone = true;
+      const dataset = sotaDataset(scan, i + width, drafts, comparators);
+      if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: '', from: i, to: i + width, ownCue: true });
+      continue;
     }
     const bound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower)) ? readBound(tokens, i, sentence.to) : null;
     if (bound && lowerAt(tokens, i - 1) !== 'from') {
@@ -507,6 +513,51 @@ function sentenceClaims(scan: Scan): Draft[] {
     }
   }
   return drafts;
+}
+
+const NON_PERCENT_SCORES = /bleu|rouge|fid|cider|meteor|elo|score|rating|bpb|perplexity|psnr|db\b/i;
+
+/** "compared to GPT-4o's 69.2", "85% vs. 60%": the number after the baseline's name is the baseline's. */
+function quotesBaseline(tokens: Token[], i: number, sentence: Sentence): boolean {
+  const before = lowerAt(tokens, i - 1);
+  if (before === 'vs' || before === 'versus' || (before === '.' && lowerAt(tokens, i - 2) === 'vs')) return true;
+  if (!/['’]s$/.test(before)) return false;
+  return tokens.slice(Math.max(sentence.from, i - 6), i).some((t) => ['compared', 'than', 'versus', 'vs', 'against', 'over'].includes(t.lower));
+}
+
+/** "22-84%", "18% to 25%", "between 2x and 5x": one claim, its number the upper end. */
+function mergeRanges(tokens: Token[], quantities: Quantity[]): void {
+  for (let k = quantities.length - 2; k >= 0; k--) {
+    const low = quantities[k]!;
+    const high = quantities[k + 1]!;
+    const gap = tokens.slice(low.to, high.from).map((t) => t.lower);
+    const joined = (gap.length === 1 && (gap[0] === '-' || gap[0] === 'to')) || (gap.length === 1 && gap[0] === 'and' && lowerAt(tokens, low.from - 1) === 'between');
+    if (!joined || low.unit !== high.unit) continue;
+    quantities.splice(k, 2, { ...high, from: low.from, sign: low.sign, evidence: low.evidence || high.evidence });
+  }
+}
+
+const VAGUE_TASKS = /^(multiple|several|various|many|all|most|diverse|different|a|the|three|four|five|both|numerous|standard|public|popular|existing|these|this)\b/i;
+
+/**
+ * What a state-of-the-art claim is on: the named benchmarks not already carrying a number (written as
+ * one list), else the task after "on"/"for"/"in" ("a new state of the art for text-video prediction").
+ * Empty when nothing is named ("state-of-the-art results on three benchmarks").
+ */
+function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { text: string }[]): string {
+  const { tokens, sentence, text } = scan;
+  const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
+  const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
+  if (named.length) {
+    const first = named[0]!;
+    const last = named[named.length - 1]!;
+    return last.to - first.from <= 20 ? text.slice(tokens[first.from]!.start, tokens[last.to - 1]!.end) : first.text;
+  }
+  let i = after;
+  while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'results,'].includes(lowerAt(tokens, i))) i++;
+  if (!['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) return '';
+  const task = nounPhrase(scan, i + 1, sentence.to);
+  return task && !VAGUE_TASKS.test(task) && !covered.size ? task : '';
 }
 
 const LIST_BREAKS = new Set(['while', 'whereas', 'but', 'with', 'compared', 'which', 'although', 'generates', 'produces', 'maintains', 'retains', 'remains', 'requires', 'uses', 'using']);
@@ -617,12 +668,15 @@ function subjectOf(scan: Scan): string {
   return method;
 }
 
+const PRIOR_WORK_OPENERS = new Set(['existing', 'prior', 'previous', 'conventional', 'traditional', 'current']);
+
 export function extractResults(abstract: string): ResultClaim[] {
   const text = (abstract ?? '').slice(0, MAX_ABSTRACT);
   if (!text) return [];
   const tokens = tokenize(text);
   const method = findMethodName(tokens, text);
   const claims: ResultClaim[] = [];
+  const seen = new Set<string>();
   for (const sentence of splitSentences(tokens)) {
     if (claims.length >= MAX_CLAIMS) break;
     const scan: Scan = {
@@ -633,7 +687,16 @@ export function extractResults(abstract: string): ResultClaim[] {
       metrics: findMetrics(tokens, sentence.from, sentence.to, text),
       method,
     };
-    const drafts = sentenceClaims(scan);
+    // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
+    if (PRIOR_WORK_OPENERS.has(tokens[sentence.from]!.lower)) continue;
+    const drafts = sentenceClaims(scan).filter((d) => {
+      // A number repeated later in the abstract (often in the conclusion) is one claim.
+      if (!d.q) return true;
+      const key = `${d.q.number}|${d.q.unit}|${d.dataset}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (!drafts.length) continue;
     const subject = subjectOf(scan);
     const sentenceText = text.slice(sentence.start, sentence.end);
