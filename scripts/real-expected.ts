@@ -7,7 +7,7 @@
  * rule in the reader below (see tests/fixtures/real-expected/README.md). Usage:
  * `npx tsx scripts/real-expected.ts`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseHtml } from '../lib/cli/html';
