@@ -92,7 +92,7 @@ describe('schema migration v1 → v2', () => {
 
     const db = await openPaperDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['models', 'papers', 'removed', 'settings', 'tags']);
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['models', 'papers', 'removed', 'settings', 'tags']));
 
     for (const before of records) {
       const { keys: _keys, savedAt, userTags, ...rest } = before;
