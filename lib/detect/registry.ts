@@ -6,6 +6,7 @@ import { dblp } from './sites/dblp';
 import { generic } from './sites/generic';
 import { huggingface } from './sites/huggingface';
 import { neurips } from './sites/neurips';
+import { openreview } from './sites/openreview';
 import { pmlr } from './sites/pmlr';
 import { pubmed } from './sites/pubmed';
 import { scholar } from './sites/scholar';
@@ -18,6 +19,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   acl,
   scholar,
   huggingface,
+  openreview,
   semanticscholar,
   pubmed,
   biorxiv,

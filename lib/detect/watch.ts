@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { EntryData, PaperEntry, SiteId } from '../model';
+import type { AbstractKind, EntryData, PaperEntry, SiteId } from '../model';
 import { adapterFor, detectPage, entryData } from './index';
 
 export interface PageBatch {
@@ -16,33 +16,46 @@ function onlyPaperLensNodes(record: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((node) => OWN_NODE.test(node.nodeName));
 }
 
+/** How much of its abstract an entry carries: a re-scan that finds more hands the entry on again. */
+const ABSTRACT_RANK: Record<AbstractKind, number> = { none: 0, snippet: 1, full: 2 };
+
+/**
+ * The entries not handed on yet, or handed on with less of their abstract than they now carry (an
+ * OpenReview note whose "Show details" was opened). Records what it returns in `handled`.
+ */
+export function newOrImproved(handled: Map<string, number>, entries: PaperEntry[]): PaperEntry[] {
+  const fresh = entries.filter((entry) => (handled.get(entry.id) ?? -1) < ABSTRACT_RANK[entry.abstractKind]);
+  for (const entry of fresh) handled.set(entry.id, ABSTRACT_RANK[entry.abstractKind]);
+  return fresh;
+}
+
 /** How long the page must stay quiet after a mutation before it is scanned again. */
 const RESCAN_DELAY_MS = 250;
 
 /**
  * Detects the papers on the page now, then again whenever the page changes (single-page navigation,
- * infinite scroll, "show more", opened details). Each paper is handed on once per URL: only new entries
- * are processed, never twice. Everything stops when the extension context is invalidated.
+ * infinite scroll, "show more", opened details). Each paper is handed on once per URL, and again only when a
+ * re-scan finds more of its abstract (details opened): only new entries are processed, never twice.
+ * Everything stops when the extension context is invalidated.
  */
 export function startPageWatch(
   ctx: ContentScriptContext,
   doc: Document,
   onNewEntries: (batch: PageBatch, entries: PaperEntry[]) => unknown,
 ): void {
-  let handled = new Set<string>();
+  let handled = new Map<string, number>();
   let handledUrl = doc.location.href;
 
   const scan = () => {
     const url = doc.location.href;
     if (url !== handledUrl) {
-      handled = new Set();
+      handled = new Map();
       handledUrl = url;
     }
     const detection = detectPage(doc, url, adapterFor(new URL(url)));
     if (!detection.site) return;
-    const fresh = detection.entries.filter((entry) => !handled.has(entry.id));
+    const fresh = newOrImproved(handled, detection.entries);
     if (!fresh.length) return;
-    for (const entry of fresh) handled.add(entry.id);
     onNewEntries({ url, site: detection.site, entries: fresh.map(entryData) }, fresh);
   };
 
