@@ -11,9 +11,10 @@ import { normaliseUserTags, userTagId } from './tags';
  * v2: papers gain userTags and sites indexes for the popup's filters; tags (the user's own tags),
  *     models (personal-tag models, plain JSON), removed (deleted papers kept for undo, and as
  *     tombstones for sync).
+ * v3: sync (the sync replica, lib/sync/local.ts: one record per paper id, plus the engine's state).
  */
 export const DB_NAME = 'paperlens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A stored paper, plus the keys it can be found by (id, aliases, normalised title). */
 export interface StoredPaper extends Paper {
@@ -52,6 +53,7 @@ export interface PaperLensSchema extends DBSchema {
   models: { key: string; value: StoredModel };
   removed: { key: string; value: RemovedPaper; indexes: { removedAt: number } };
   settings: { key: string; value: unknown };
+  sync: { key: string; value: unknown };
 }
 
 export type PaperDb = IDBPDatabase<PaperLensSchema>;
@@ -89,6 +91,9 @@ export const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => Promise<
       if (upgraded.savedAt === undefined) delete upgraded.savedAt;
       await cursor.update(upgraded);
     }
+  },
+  3(db) {
+    db.createObjectStore('sync');
   },
 };
 

@@ -1,5 +1,5 @@
 import { HlcClock, type Hlc } from './clock';
-import { editRecord, isSaved, latestStamp, mergeInto, type Replica, type SyncRecord, type SyncValues } from './replica';
+import { SYNC_FIELDS, editRecord, isSaved, latestStamp, mergeInto, visibleValues, type Replica, type SyncRecord, type SyncValues } from './replica';
 import { QUOTA_BYTES, SHARD_COUNT, decodeShard, fnv1a, isShardKey, layoutReplica, shardKey, shardOf } from './shards';
 
 /**
@@ -20,8 +20,8 @@ export interface SyncArea {
 /** Where the device keeps its replica, and how merged changes reach its papers (IndexedDB). */
 export interface ReplicaStore {
   load(): Promise<{ records: SyncRecord[]; clock?: Hlc; collected?: number[] }>;
-  /** Persists the replica and applies the records that changed to the local papers. */
-  save(changed: SyncRecord[], clock: Hlc): Promise<void>;
+  /** Persists the replica; records that came from other devices are also applied to the local papers. */
+  save(changed: SyncRecord[], clock: Hlc, origin: 'local' | 'remote'): Promise<void>;
   /** Forgets collected tombstones, and remembers up to when each shard's were collected. */
   forget(ids: string[], collected: number[]): Promise<void>;
 }
@@ -63,6 +63,15 @@ function valueHash(value: unknown): string {
   return typeof value === 'string' && value ? fnv1a(value).toString(36) : '';
 }
 
+function changedFields(current: Partial<SyncValues>, next: Partial<SyncValues>): Partial<SyncValues> {
+  const changed: Partial<SyncValues> = {};
+  for (const field of SYNC_FIELDS) {
+    const value = next[field];
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field])) (changed as Record<string, unknown>)[field] = value;
+  }
+  return changed;
+}
+
 export class SyncEngine {
   private replica: Replica | null = null;
   /** Per shard: tombstones stamped at or before this wall time were collected everywhere. */
@@ -96,7 +105,8 @@ export class SyncEngine {
 
   /**
    * Records the user's edits, stamped now. Only the saved list syncs: an edit to a paper that is not
-   * saved here is ignored, and saving a paper already saved changes nothing but the fields given.
+   * saved here is ignored, saving a paper already saved changes nothing but the fields given, and a field
+   * whose value did not change is not stamped (so it cannot outrank another device's real edit).
    */
   async recordLocal(edits: LocalEdit[]): Promise<SyncRecord[]> {
     const replica = await this.loaded();
@@ -105,12 +115,15 @@ export class SyncEngine {
       const current = replica.get(id);
       const live = current !== undefined && isSaved(current);
       if (!live && saved !== true) continue;
+      const changedValues = live ? changedFields(visibleValues(current), values) : values;
+      const savedChanges = saved === false ? live : !live;
+      if (!savedChanges && !Object.keys(changedValues).length) continue;
       const at = this.clock.now();
-      const savedRegister = live && saved !== false ? current.saved : { value: saved ? at.wall : 0, at };
-      records.push(editRecord(id, savedRegister, values, at));
+      const savedRegister = savedChanges ? { value: saved ? at.wall : 0, at } : current!.saved;
+      records.push(editRecord(id, savedRegister, changedValues, at));
     }
     const changed = mergeInto(replica, records);
-    if (changed.length) await this.store.save(changed.map((id) => replica.get(id)!), this.clock.latest);
+    if (changed.length) await this.store.save(changed.map((id) => replica.get(id)!), this.clock.latest, 'local');
     return changed.map((id) => replica.get(id)!);
   }
 
@@ -134,7 +147,7 @@ export class SyncEngine {
     for (const record of incoming) this.clock.observe(latestStamp(record));
     const fresh = incoming.filter((record) => !this.isCollected(record));
     const changed = mergeInto(replica, fresh).map((id) => replica.get(id)!);
-    if (changed.length) await this.store.save(changed, this.clock.latest);
+    if (changed.length) await this.store.save(changed, this.clock.latest, 'remote');
     if (collectionMoved) await this.forget([...replica.values()].filter((r) => this.isCollected(r)).map((r) => r.id));
     return changed;
   }

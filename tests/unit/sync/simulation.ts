@@ -9,7 +9,7 @@ export class MemoryReplicaStore implements ReplicaStore {
   async load() {
     return { records: [...this.records.values()], clock: this.clock, collected: this.collected };
   }
-  async save(changed: SyncRecord[], clock: Hlc) {
+  async save(changed: SyncRecord[], clock: Hlc, _origin: 'local' | 'remote') {
     for (const record of changed) this.records.set(record.id, record);
     this.clock = clock;
   }
