@@ -91,6 +91,10 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
     if (unit && !MAGNITUDE_SUFFIXES.has(suffix)) return { unit, end: at + 1 };
     return null; // 7B, 10K, 3D, 5-shot, 2nd, 8x7B …
   }
+  // "4.64$\times$": math-mode dollars around the unit are transparent.
+  if (isPunct(tokens[at + 1], '$') && at + 2 < to && ['×', '%'].includes(lowerAt(tokens, at + 2))) {
+    return { unit: lowerAt(tokens, at + 2) === '%' ? '%' : 'x', end: isPunct(tokens[at + 3], '$') ? at + 4 : at + 3 };
+  }
   const next = tokens[at + 1];
   if (!next || at + 1 >= to) return { unit: '', end: at + 1 };
   // "22-84%": the low end of a range takes the unit written after the high end.
@@ -118,12 +122,15 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
   return { unit: '', end: at + 1 };
 }
 
+const AFTER_CUE_STOP = new Set(['to', 'and', 'or', 'in', 'of', 'on', 'with', 'for', 'by', 'than', 'while', 'at', 'over', 'compared', 'when', 'across', 'from']);
+
 /** The cue word nearest the number: just after it ("40% fewer") first, else before it ("reduces … by 40%"). */
 function findCue(tokens: Token[], q: Quantity, sentence: Sentence): { kind: 'gain' | 'reduction' | 'speed'; index: number } | null {
   const classify = (t: Token) => (SPEED_CUES.has(t.lower) ? 'speed' : REDUCTION_CUES.has(t.lower) ? 'reduction' : GAIN_CUES.has(t.lower) ? 'gain' : null);
-  for (let j = q.to; j < Math.min(sentence.to, q.to + 2); j++) {
+  for (let j = q.to; j < Math.min(sentence.to, q.to + 4); j++) {
     const t = tokens[j]!;
-    if (isPunct(t, ',', ';', '.', ':', '(')) break;
+    // Only the value's own noun phrase: "9.2% training cost reduction", not "25% label noise to better …".
+    if (t.kind !== 'word' || AFTER_CUE_STOP.has(t.lower)) break;
     const kind = classify(t);
     if (kind && !(lowerAt(tokens, j + 1) === 'than' && tokens[j + 2]?.kind === 'number')) return { kind, index: j };
   }
@@ -150,7 +157,7 @@ function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
   return scan.metrics.find((m) => {
     if (m.to > q.from || m.to < q.from - 3) return false;
     const between = tokens.slice(m.to, q.from);
-    return between.every((t) => ['of', 'by', 'to', 'at', 'is', 'was', 'reaches', 'reaching', 'score', '=', ':', '(', '$', '~', '≈', 'about', 'around', 'nearly', 'over', 'up'].includes(t.lower) || isPunct(t, '$'));
+    return between.every((t) => ['of', 'by', 'to', 'at', 'is', 'was', 'reaches', 'reaching', 'score', '=', ':', '(', ')', '$', '~', '≈', 'about', 'around', 'nearly', 'over', 'up'].includes(t.lower) || isPunct(t, '$'));
   });
 }
 
@@ -165,7 +172,10 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
   let from = at;
   let sign: Quantity['sign'] = '';
   const before = tokens[at - 1];
-  if (before && at - 1 >= sentence.from && (before.lower === '+' || before.lower === '-') && !t.spaceBefore && tokens[at - 2]?.kind !== 'number') {
+  // A sign opens a value ("+4.2", "(-3%)"); a hyphen after another value or word joins a range or a phrase.
+  const opener = tokens[at - 2];
+  const signPosition = before?.spaceBefore || at - 1 === sentence.from || isPunct(opener, '(', '[', ',', ':', '$');
+  if (before && at - 1 >= sentence.from && (before.lower === '+' || before.lower === '-') && !t.spaceBefore && signPosition) {
     sign = before.lower === '+' ? '+' : '-';
     from = at - 1;
   }
@@ -193,8 +203,7 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
   const cue = findCue(tokens, q, sentence);
   if (q.unit === '%' && nextWord === 'of') {
     // "with 10% of its training data" is a data fraction.
-    const noun = ['the', 'its', 'their', 'our', 'all'].includes(lowerAt(tokens, q.to + 1)) ? lowerAt(tokens, q.to + 2) : lowerAt(tokens, q.to + 1);
-    if (DATA_NOUNS.has(noun)) return null;
+    if ([1, 2, 3].some((d) => DATA_NOUNS.has(lowerAt(tokens, q.to + d)))) return null;
   }
   // "25% label noise", "15% masking": a setting named right after the value.
   if (q.unit === '%' && !metric && [q.to, q.to + 1].some((j) => j < sentence.to && SETTING_WORDS.has(lowerAt(tokens, j)))) return null;
@@ -415,10 +424,10 @@ const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', '
 function readBound(tokens: Token[], i: number, to: number): { from: number; to: number } | null {
   const t = tokens[i]!;
   let j = i;
-  if (t.kind === 'word' && ['\\mathcal', '\\tilde', '\\widetilde', '\\widetilde'].includes(t.lower)) {
+  if (t.kind === 'word' && ['\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde'].includes(t.lower)) {
     if (!isPunct(tokens[j + 1], '{') || !['O', 'Ω', 'Θ'].includes(tokens[j + 2]?.text ?? '') || !isPunct(tokens[j + 3], '}')) return null;
     j += 4;
-  } else if (['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta'].includes(t.text) && (t.kind === 'word' || t.kind === 'punct')) {
+  } else if (['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta'].includes(t.text) && (t.kind === 'word' || t.kind === 'punct')) {
     j += 1;
   } else return null;
   if (!isPunct(tokens[j], '(') || tokens[j]!.spaceBefore) return null;
@@ -506,7 +515,9 @@ function sentenceClaims(scan: Scan): Draft[] {
       continue;
     }
     const bound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower)) ? readBound(tokens, i, sentence.to) : null;
-    if (bound && lowerAt(tokens, i - 1) !== 'from') {
+    // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's.
+    const priorBound = tokens.slice(Math.max(sentence.from, i - 8), i).some((t) => ['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from'].includes(t.lower));
+    if (bound && !priorBound) {
       const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';
       drafts.push({ q: null, kind: 'bound', direction: 'none', metric, dataset: '', comparator: '', from: bound.from, to: bound.to, ownCue: true });
       i = bound.to - 1;
@@ -517,12 +528,18 @@ function sentenceClaims(scan: Scan): Draft[] {
 
 const NON_PERCENT_SCORES = /bleu|rouge|fid|cider|meteor|elo|score|rating|bpb|perplexity|psnr|db\b/i;
 
+const BASELINE_INTRO = new Set(['compared', 'than', 'versus', 'vs', 'against', 'over', 'close']);
+
 /** "compared to GPT-4o's 69.2", "85% vs. 60%": the number after the baseline's name is the baseline's. */
 function quotesBaseline(tokens: Token[], i: number, sentence: Sentence): boolean {
   const before = lowerAt(tokens, i - 1);
   if (before === 'vs' || before === 'versus' || (before === '.' && lowerAt(tokens, i - 2) === 'vs')) return true;
-  if (!/['’]s$/.test(before)) return false;
-  return tokens.slice(Math.max(sentence.from, i - 6), i).some((t) => ['compared', 'than', 'versus', 'vs', 'against', 'over'].includes(t.lower));
+  const window = tokens.slice(Math.max(sentence.from, i - 8), i);
+  if (window.some((t) => t.kind === 'number' && !t.suffix)) return false;
+  const comparing = window.some((t) => BASELINE_INTRO.has(t.lower));
+  // "compared to Shap-e's MSE of 0.147", "higher than the CuBa-LIF network (71%)"
+  const possessive = window.slice(-4).some((t) => /['’]s$/.test(t.lower));
+  return comparing && (possessive || before === '(');
 }
 
 /** "22-84%", "18% to 25%", "between 2x and 5x": one claim, its number the upper end. */
