@@ -1,8 +1,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { MessageData } from './background/schemas';
+import type { ImportReport } from './export/backup';
+import type { ExportFile } from './export/formats';
 import type { Paper, ResultClaim, Tag } from './model';
+import type { Settings } from './store/settings';
+import type { TagSummary } from './store/tags';
 
-export type { MessageData };
+export type { ExportFile, ImportReport, MessageData, Settings, TagSummary };
 
 /**
  * The one message protocol between content scripts, popup and background. Each message's data has a
@@ -40,6 +44,17 @@ export interface ProtocolMap {
   pageEntries(data: MessageData<'pageEntries'>): { papers: PaperStatus[] };
   listPapers(data: MessageData<'listPapers'>): Paper[];
   setSaved(data: MessageData<'setSaved'>): Paper | null;
+  getPaper(data: MessageData<'getPaper'>): Paper | null;
+  savePaper(data: MessageData<'savePaper'>): Paper;
+  updatePaper(data: MessageData<'updatePaper'>): Paper | null;
+  removePaper(data: MessageData<'removePaper'>): Paper | null;
+  restorePaper(data: MessageData<'restorePaper'>): Paper | null;
+  listTags(data: MessageData<'listTags'>): TagSummary[];
+  getSettings(data: MessageData<'getSettings'>): Settings;
+  setSettings(data: MessageData<'setSettings'>): Settings;
+  exportPapers(data: MessageData<'exportPapers'>): ExportFile;
+  importBackup(data: MessageData<'importBackup'>): ImportReport;
+  clearData(data: MessageData<'clearData'>): { papers: number };
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

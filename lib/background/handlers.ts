@@ -3,7 +3,11 @@ import { validate } from './schemas';
 import type { Paper } from '../model';
 import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
-import { listPapers, recordSightings, setSaved } from '../store/papers';
+import { backupFile, importBackup, type ImportReport } from '../export/backup';
+import { exportPapers, type ExportFile } from '../export';
+import { clearLibrary, getPaper, getPapers, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
+import { getSettings, setSettings, type Settings } from '../store/settings';
+import { listTags, type TagSummary } from '../store/tags';
 
 /**
  * The background worker's message handlers: pure async functions of (validated data, database),
@@ -17,10 +21,48 @@ export function createHandlers(getDb: () => Promise<PaperDb>) {
       return { papers: stored.map((paper, i) => statusOf(paper, enriched[i]!.id)) };
     },
     async listPapers(data: MessageData<'listPapers'>): Promise<Paper[]> {
-      return listPapers(await getDb(), data.view);
+      return listPapers(await getDb(), data.view, data.limit);
     },
     async setSaved(data: MessageData<'setSaved'>): Promise<Paper | null> {
       return (await setSaved(await getDb(), data.id, data.saved)) ?? null;
+    },
+    async getPaper(data: MessageData<'getPaper'>): Promise<Paper | null> {
+      return (await getPaper(await getDb(), data.id)) ?? null;
+    },
+    async savePaper(data: MessageData<'savePaper'>): Promise<Paper> {
+      const where = { site: data.entry.site, url: data.url ?? data.entry.url };
+      const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry)], where, Date.now(), { save: true });
+      return paper!;
+    },
+    async updatePaper(data: MessageData<'updatePaper'>): Promise<Paper | null> {
+      return (await updatePaper(await getDb(), data.id, data.patch)) ?? null;
+    },
+    async removePaper(data: MessageData<'removePaper'>): Promise<Paper | null> {
+      return (await removePaper(await getDb(), data.id)) ?? null;
+    },
+    async restorePaper(data: MessageData<'restorePaper'>): Promise<Paper | null> {
+      return (await restorePaper(await getDb(), data.id)) ?? null;
+    },
+    async listTags(): Promise<TagSummary[]> {
+      return listTags(await getDb());
+    },
+    async getSettings(): Promise<Settings> {
+      return getSettings(await getDb());
+    },
+    async setSettings(data: MessageData<'setSettings'>): Promise<Settings> {
+      return setSettings(await getDb(), data.patch);
+    },
+    async exportPapers(data: MessageData<'exportPapers'>): Promise<ExportFile> {
+      const db = await getDb();
+      if (data.format === 'backup') return backupFile(db);
+      const papers = data.ids ? await getPapers(db, data.ids) : await listPapers(db, 'saved');
+      return exportPapers(papers, data.format);
+    },
+    async importBackup(data: MessageData<'importBackup'>): Promise<ImportReport> {
+      return importBackup(await getDb(), data.text);
+    },
+    async clearData(): Promise<{ papers: number }> {
+      return { papers: await clearLibrary(await getDb()) };
     },
   } satisfies { [K in keyof ProtocolMap]: (data: MessageData<K>) => Promise<ReturnType<ProtocolMap[K]>> };
 }

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { EXPORT_FORMATS } from '../export/formats';
+import { SettingsPatchSchema } from '../store/settings';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const SITE_IDS = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const;
@@ -27,8 +29,32 @@ export const MessageSchemas = {
     site: v.picklist(SITE_IDS),
     entries: v.pipe(v.array(EntryDataSchema), v.maxLength(5000)),
   }),
-  listPapers: v.object({ view: v.picklist(['saved', 'seen']) }),
+  listPapers: v.object({ view: v.picklist(['saved', 'seen']), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
   setSaved: v.object({ id: text(400), saved: v.boolean() }),
+  getPaper: v.object({ id: text(400) }),
+  savePaper: v.object({ entry: EntryDataSchema, url: v.optional(text(2000)) }),
+  updatePaper: v.object({
+    id: text(400),
+    patch: v.object({
+      userTags: v.optional(v.pipe(v.array(text(200)), v.maxLength(200))),
+      note: v.optional(text(100_000)),
+      read: v.optional(v.boolean()),
+      saved: v.optional(v.boolean()),
+      savedAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
+  }),
+  removePaper: v.object({ id: text(400) }),
+  restorePaper: v.object({ id: text(400) }),
+  listTags: v.optional(v.object({}), {}),
+  getSettings: v.optional(v.object({}), {}),
+  setSettings: v.object({ patch: SettingsPatchSchema }),
+  exportPapers: v.object({
+    format: v.picklist([...EXPORT_FORMATS, 'backup']),
+    ids: v.optional(v.pipe(v.array(text(400)), v.maxLength(500_000))),
+  }),
+  // Browsers cap one message at 64 MiB; a backup of tens of thousands of papers fits.
+  importBackup: v.object({ text: text(64 * 1024 * 1024) }),
+  clearData: v.object({ confirm: v.literal('delete everything') }),
 };
 
 export type MessageData<K extends keyof typeof MessageSchemas> = v.InferOutput<(typeof MessageSchemas)[K]>;

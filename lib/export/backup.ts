@@ -6,7 +6,7 @@ import { mergeIn, withoutKeys } from '../store/papers';
 import { getSettings, type Settings } from '../store/settings';
 import { writeTransaction } from '../store/db';
 import { normaliseUserTags, userTagId } from '../store/tags';
-import { exportFilename, FORMAT_INFO, type ExportFile } from './index';
+import { exportFilename, FORMAT_INFO, type ExportFile } from './formats';
 
 /**
  * The full JSON backup: every paper (saved and history) with everything the user set, their tags,

@@ -4,27 +4,10 @@ import { toCslData } from './citation';
 import { citationKeys, toCsl } from './csl';
 import { CSV_HEADER, csvRows } from './csv';
 import { markdownHeader, markdownPaper } from './markdown';
+import { exportFilename, FORMAT_INFO, type ExportFile, type ExportFormat } from './formats';
 import { risRecords } from './ris';
 
-export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['bibtex', 'ris', 'csl-json', 'csv', 'markdown'];
-
-/** A file ready to download; `mime` is never HTML, so a browser shows an export as text whatever it holds. */
-export interface ExportFile {
-  filename: string;
-  mime: string;
-  text: string;
-  count: number;
-}
-
-export const FORMAT_INFO: Record<ExportFormat | 'backup', { label: string; extension: string; mime: string }> = {
-  bibtex: { label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex' },
-  ris: { label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems' },
-  'csl-json': { label: 'CSL-JSON', extension: 'json', mime: 'application/vnd.citationstyles.csl+json' },
-  csv: { label: 'CSV', extension: 'csv', mime: 'text/csv' },
-  markdown: { label: 'Markdown', extension: 'md', mime: 'text/markdown' },
-  backup: { label: 'Full backup (JSON)', extension: 'json', mime: 'application/json' },
-};
+export { EXPORT_FORMATS, exportFilename, FORMAT_INFO, type ExportFile, type ExportFormat } from './formats';
 
 /** Papers per chunk: between chunks the export yields, so a progress bar can paint. */
 const CHUNK = 500;
@@ -68,9 +51,4 @@ export async function exportPapers(papers: readonly Paper[], format: ExportForma
   }
   const info = FORMAT_INFO[format];
   return { filename: exportFilename(format, now), mime: info.mime, text: writer.head + parts.join(writer.join) + writer.tail, count: papers.length };
-}
-
-export function exportFilename(format: ExportFormat | 'backup', now: number): string {
-  const name = format === 'backup' ? 'paperlens-backup' : 'paperlens';
-  return `${name}-${new Date(now).toISOString().slice(0, 10)}.${FORMAT_INFO[format].extension}`;
 }
