@@ -61,13 +61,36 @@ function detectList(doc: Document, pageUrl: URL, each: EntryCollector): void {
   const abstractCards = new Map<string, Element>();
   for (const card of Array.from(main.querySelectorAll('.abstract-collapse[id]'))) abstractCards.set(card.id, card);
   const pageVolumeId = volumeIdFromHref(pageUrl.pathname);
+  const venues = new VolumeTitles(pageVolumeId ? cleanText(main.querySelector('#title')?.textContent) : '');
   for (const titleLink of Array.from(main.querySelectorAll('strong > a[href]'))) {
     const id = anthologyIdFromPath(new URL(absoluteUrl(titleLink.getAttribute('href'), pageUrl) || pageUrl.href).pathname);
     if (!id) continue;
     const details = titleLink.closest('span.d-block') ?? titleLink.parentElement?.parentElement;
     const volumeLink = details?.querySelector('a[href*="/volumes/"]');
     if (isFrontMatter(id, volumeIdFromHref(volumeLink?.getAttribute('href')) ?? pageVolumeId)) continue;
-    each.add(() => listEntry({ id, titleLink, details, volumeLink, abstractCards, pageUrl }));
+    each.add(() => listEntry({ id, titleLink, details, volumeLink, abstractCards, venues, pageUrl }));
+  }
+}
+
+/**
+ * Volume and event pages do not repeat the venue per entry: it is the title of the volume block the entry
+ * sits in (event pages), or of the page (volume pages). Looked up once per block, so a volume of
+ * thousands of papers is not searched once per paper.
+ */
+class VolumeTitles {
+  private readonly byBlock = new Map<Element, string>();
+  constructor(private readonly pageTitle: string) {}
+
+  of(row: Element): string {
+    const block = row.closest('div[id]');
+    if (!block) return this.pageTitle;
+    let title = this.byBlock.get(block);
+    if (title === undefined) {
+      const heading = Array.from(block.children).find((child) => child.tagName === 'H4');
+      title = cleanText(heading?.querySelector('a[href*="/volumes/"]')?.textContent) || this.pageTitle;
+      this.byBlock.set(block, title);
+    }
+    return title;
   }
 }
 
@@ -77,10 +100,11 @@ interface ListedPaper {
   details: Element | null | undefined;
   volumeLink: Element | null | undefined;
   abstractCards: Map<string, Element>;
+  venues: VolumeTitles;
   pageUrl: URL;
 }
 
-function listEntry({ id, titleLink, details, volumeLink, abstractCards, pageUrl }: ListedPaper): PaperEntry | null {
+function listEntry({ id, titleLink, details, volumeLink, abstractCards, venues, pageUrl }: ListedPaper): PaperEntry | null {
   const title = readableText(titleLink, LIMITS.title);
   if (!title) return null;
   const row = titleLink.closest('.d-sm-flex') ?? details?.parentElement ?? titleLink;
@@ -101,7 +125,7 @@ function listEntry({ id, titleLink, details, volumeLink, abstractCards, pageUrl 
     url: `${origin}/${id}/`,
     pdfUrl: absoluteUrl(row.querySelector('a[title="Open PDF"], a[href$=".pdf"]')?.getAttribute('href'), pageUrl) || undefined,
     subjects: [],
-    venue: cleanText(volumeLink?.textContent) || volumeTitle(row, pageUrl) || undefined,
+    venue: cleanText(volumeLink?.textContent) || venues.of(row) || undefined,
     year: anthologyYear(id),
     site: 'acl',
     element: row,
@@ -125,13 +149,6 @@ function abstractCard(row: Element, id: string, cards: Map<string, Element>): El
     if (card) return card;
   }
   return undefined;
-}
-
-/** Volume and event pages do not repeat the venue per entry: it is the page's or the volume block's title. */
-function volumeTitle(row: Element, pageUrl: URL): string {
-  const heading = row.closest('div[id]')?.querySelector(':scope > h4 a[href*="/volumes/"]');
-  if (heading) return cleanText(heading.textContent);
-  return pageUrl.pathname.startsWith('/volumes/') ? cleanText(row.ownerDocument.querySelector('#title')?.textContent) : '';
 }
 
 /** A paper's own page: citation_* meta, the abstract from the page body (the meta has none). */
