@@ -199,22 +199,41 @@ function layout(records: SyncRecord[], collected: readonly number[]): Attempt {
   return { shards, fits: fits && bytes <= QUOTA_BYTES - RESERVED_BYTES, bytes };
 }
 
-/** The largest n in [0, max] for which `attempt(n)` fits (fitting is monotone in n), with its layout. */
+/** Papers a layout may fall short of the exact largest prefix that fits: each probe re-compresses every shard. */
+const FIT_TOLERANCE = 0.005;
+
+/**
+ * The largest n in [0, max] for which `attempt(n)` fits (fitting is monotone in n), within FIT_TOLERANCE
+ * of max. Bytes grow about linearly in n, so probes are interpolated from the bytes of the last ones,
+ * alternating with bisection so that the range at least halves every two probes.
+ */
 function largestFitting(max: number, attempt: (n: number) => Attempt): [number, Attempt] {
   const all = attempt(max);
   if (all.fits) return [max, all];
+  const budget = QUOTA_BYTES - RESERVED_BYTES;
   let low = 0;
   let best = attempt(0);
-  let high = max - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
+  let high = max;
+  let highBytes = all.bytes;
+  const slack = Math.max(1, Math.floor(max * FIT_TOLERANCE));
+  let bisect = false;
+  for (let step = 0; high - low > slack; step++) {
+    const share = (budget - best.bytes) / Math.max(1, highBytes - best.bytes);
+    const guess = bisect ? (low + high) / 2 : low + (high - low) * share * 0.995;
+    const mid = Math.min(high - 1, Math.max(low + 1, Math.floor(guess)));
     const probe = attempt(mid);
     if (probe.fits) {
       low = mid;
       best = probe;
-    } else high = mid - 1;
+    } else {
+      high = mid;
+      highBytes = probe.bytes;
+    }
+    // Every other probe bisects, so a poor interpolation (one shard over its 8 KB while the total is
+    // under budget, or no room left at all) still halves the range.
+    bisect = step % 2 === 0;
   }
-  return [low, low === 0 ? attempt(0) : best];
+  return [low, best];
 }
 
 /** A record as it travels when space is short: without its title. */
