@@ -320,7 +320,7 @@ function PaperList({ state, view, api, searchRef, focusFirstRow }: Omit<BodyProp
         {!state.complete && ' (loading…)'}
         {state.indexing && ' · indexing…'}
       </p>
-      <div class="list-scroll" ref={win.containerRef as { current: HTMLDivElement | null }} onScroll={win.onScroll}>
+      <div class="list-scroll" aria-busy={!state.ready} ref={win.containerRef as { current: HTMLDivElement | null }} onScroll={win.onScroll}>
         <ul
           class="paper-list"
           aria-label={view === 'saved' ? 'Saved papers' : 'Papers seen lately'}

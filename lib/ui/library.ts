@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { Paper, ResultClaim, SiteId } from '../model';
 
 /**
@@ -203,25 +203,48 @@ function searchDoc(paper: Paper): SearchDoc {
   };
 }
 
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, tags: 2, authors: 2, note: 2, results: 1.5 },
-  // The last word is still being typed: match it as a prefix. Typos are forgiven on longer words only,
-  // where a fuzzy match is rarely a different word.
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  combineWith: 'AND',
-};
+/** Words too common to tell papers apart: leaving them out keeps the index small and matching fast. */
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by can for from has have in into is it its of on or our than that the their these this those to was we were which with'.split(' '),
+);
+const WORD_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
+/** Fields short enough for prefix matching on every keystroke; abstracts match whole words. */
+const SHORT_FIELDS = ['title', 'authors', 'tags', 'results', 'note'];
+
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return lower && !STOP_WORDS.has(lower) ? lower : null;
+}
+
+/**
+ * The words already typed must all match, in any field, forgiving one typo in long words. The word
+ * still being typed matches whole in any field, or as a prefix in the short fields: a two-letter
+ * prefix over 10,000 abstracts would expand to thousands of words on every keystroke.
+ */
+function buildQuery(text: string): Query | null {
+  const terms = text.split(WORD_SEPARATOR).map(processTerm).filter((t): t is string => !!t);
+  if (!terms.length) return null;
+  const typing = !/\s$/.test(text);
+  const whole = (term: string): Query => ({ queries: [term], fuzzy: term.length >= 6 ? 1 : false });
+  const queries = terms.map((term, i): Query =>
+    i === terms.length - 1 && typing && term.length >= 2
+      ? { combineWith: 'OR', queries: [term, { queries: [term], prefix: true, fields: SHORT_FIELDS }] }
+      : whole(term),
+  );
+  return { combineWith: 'AND', queries };
+}
 
 /** Full-text search over the papers, built once and updated paper by paper (minisearch). */
 export class PaperSearch {
   private index = new MiniSearch<SearchDoc>({
     fields: ['title', 'authors', 'abstract', 'tags', 'results', 'note'],
-    searchOptions: SEARCH_OPTIONS,
+    processTerm,
+    searchOptions: { boost: { title: 3, tags: 2, authors: 2, note: 2, results: 1.5 }, prefix: false, fuzzy: false },
   });
 
   /** Adds papers in chunks, yielding between them so a large library never blocks the page. */
   async addAll(papers: readonly Paper[]): Promise<void> {
-    await this.index.addAllAsync(papers.map(searchDoc), { chunkSize: 500 });
+    await this.index.addAllAsync(papers.map(searchDoc), { chunkSize: 100 });
   }
 
   has(id: string): boolean {
@@ -239,8 +262,9 @@ export class PaperSearch {
   }
 
   /** Matching ids, best first; null for an empty query (nothing to rank by). */
-  search(query: string): string[] | null {
-    if (!query.trim()) return null;
-    return this.index.search(query).map((hit) => hit.id as string);
+  search(text: string): string[] | null {
+    if (!text.trim()) return null;
+    const query = buildQuery(text);
+    return query ? this.index.search(query).map((hit) => hit.id as string) : [];
   }
 }

@@ -174,6 +174,8 @@ export function usePapers(api: LibraryApi, view: ListView) {
     visible,
     complete,
     indexing,
+    /** Everything loaded and indexed: searches now reach every field of every paper. */
+    ready: complete && search.current !== null,
     error,
     query,
     setQuery,
