@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../lib/cli/html';
 import { detectPage } from '../../../lib/detect';
+import { markupText } from '../../helpers/markup';
 import { HAS_SHARED, REAL_PAGES, readShared } from '../../helpers/shared';
 
 const AUTHOR_PAGE = REAL_PAGES.find((p) => p.site === 'acl')!;
-
-/** Plain text of a markup fragment, read with regexes only (independent of the DOM and the adapter). */
-function markupText(fragment: string): string {
-  return fragment
-    .replace(/<[^>]*>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe.skipIf(!HAS_SHARED)('the real ACL Anthology author page (Bootstrap 4, 2023)', () => {
   const html = HAS_SHARED ? readShared('fixtures/pages', AUTHOR_PAGE.file) : '';

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../lib/cli/html';
 import { detectPage } from '../../../lib/detect';
 import { bylineParts } from '../../../lib/detect/sites/scholar';
+import { markupText } from '../../helpers/markup';
 import { HAS_SHARED, REAL_PAGES, readShared } from '../../helpers/shared';
 
 const RESULTS_PAGE = REAL_PAGES.find((p) => p.site === 'scholar')!;
-
-/** Plain text of a markup fragment, read with regexes only (independent of the DOM and the adapter). */
-function markupText(fragment: string): string {
-  return fragment
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d{1,7});/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe.skipIf(!HAS_SHARED)('the real Google Scholar results page (2020)', () => {
   const html = HAS_SHARED ? readShared('fixtures/pages', RESULTS_PAGE.file) : '';
