@@ -1,13 +1,13 @@
 import type { MessageData, PaperStatus, ProtocolMap } from '../messaging';
 import { validate } from './schemas';
-import type { Paper } from '../model';
+import type { Paper, Tag } from '../model';
 import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
 import { backupFile, importBackup, type ImportReport } from '../export/backup';
 import { exportPapers, type ExportFile } from '../export';
 import { clearLibrary, getPaper, getPapers, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
 import { getSettings, setSettings, type Settings } from '../store/settings';
-import { listTags, type TagSummary } from '../store/tags';
+import { listTags, userTagId, type TagSummary } from '../store/tags';
 
 /**
  * The background worker's message handlers: pure async functions of (validated data, database),
@@ -71,7 +71,11 @@ export type Handlers = ReturnType<typeof createHandlers>;
 
 /** The id the page knows the paper by, with what the store knows of it. */
 function statusOf(paper: Paper, pageId: string): PaperStatus {
-  return { id: pageId, tags: paper.tags, results: paper.results, saved: paper.saved };
+  // The user's own tags travel as personal tags, so the chips can highlight them; a suggestion of the same tag gives way.
+  const own: Tag[] = paper.userTags.map((label) => ({ id: userTagId(label), label, kind: 'personal', score: 1, source: 'user' }));
+  const ownIds = new Set(own.map((tag) => tag.id));
+  const tags = [...own, ...paper.tags.filter((tag) => !ownIds.has(tag.id))];
+  return { id: pageId, tags, results: paper.results, saved: paper.saved };
 }
 
 /** Validates then handles: the single entry point for messages arriving at the background. */

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AbstractKind, EntryData, PaperEntry, SiteId } from '../model';
-import { adapterFor, detectPage, entryData } from './index';
+import { adapterFor, detectPageInSlices, entryData } from './index';
 
 export interface PageBatch {
   url: string;
@@ -46,17 +46,33 @@ export function startPageWatch(
   let handled = new Map<string, number>();
   let handledUrl = doc.location.href;
 
-  const scan = () => {
+  // One scan at a time: a change during a scan asks for another once it is done.
+  let scanning = false;
+  let scanAgain = false;
+  const pause = () => new Promise<void>((resume) => ctx.setTimeout(resume, 0));
+
+  const scan = async () => {
+    if (scanning) {
+      scanAgain = true;
+      return;
+    }
+    scanning = true;
     const url = doc.location.href;
     if (url !== handledUrl) {
       handled = new Map();
       handledUrl = url;
     }
-    const detection = detectPage(doc, url, adapterFor(new URL(url)));
-    if (!detection.site) return;
-    const fresh = newOrImproved(handled, detection.entries);
-    if (!fresh.length) return;
-    onNewEntries({ url, site: detection.site, entries: fresh.map(entryData) }, fresh);
+    await detectPageInSlices(doc, url, adapterFor(new URL(url)), (site, entries) => {
+      if (ctx.isInvalid) return;
+      const fresh = newOrImproved(handled, entries);
+      if (!fresh.length) return;
+      onNewEntries({ url, site, entries: fresh.map(entryData) }, fresh);
+    }, pause);
+    scanning = false;
+    if (scanAgain) {
+      scanAgain = false;
+      scheduleScan();
+    }
   };
 
   let timer: number | undefined;
@@ -64,11 +80,11 @@ export function startPageWatch(
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      scan();
+      void scan();
     }, RESCAN_DELAY_MS);
   };
 
-  scan();
+  void scan();
   const observer = new MutationObserver((records) => {
     if (!records.every(onlyPaperLensNodes)) scheduleScan();
   });

@@ -56,8 +56,10 @@ interface Tracked {
 export const SEND_CHUNK = 200;
 /** Idle time kept free for the page in each idle slice. */
 const IDLE_RESERVE_MS = 2;
-/** Rows handled when an idle callback ran only because its timeout passed (the page is never idle). */
-const ROWS_WHEN_NOT_IDLE = 25;
+/** Longest run of row work in one slice, however idle the page: far below a 50 ms long task. */
+const SLICE_MS = 12;
+/** A slice run without an idle period: the page has loaded, or the idle callback's timeout passed. */
+const RUN_ANYWAY: IdleDeadlineLike = { didTimeout: true, timeRemaining: () => 0 };
 /** How long to wait for the first visibility report before working through the page anyway. */
 const FIRST_VIEW_TIMEOUT_MS = 500;
 const COUNTS_DELAY_MS = 150;
@@ -81,7 +83,8 @@ export class PageEnricher {
   private readonly filterStyles = new EntryFilterStyles();
   private readonly visible: ReturnType<Scheduling['visibility']>;
   private batch: Omit<PageBatch, 'entries'> | null = null;
-  private firstViewSeen = false;
+  /** Idle work starts once the first screen is known (or was waited for long enough). */
+  private started = false;
   private idleScheduled = false;
   private filterTag: string | null = null;
   private mode: FilterMode = 'dim';
@@ -95,7 +98,10 @@ export class PageEnricher {
 
   constructor(private readonly options: EnricherOptions) {
     this.visible = options.scheduling.visibility((elements) => this.showInView(elements));
-    options.scheduling.later(() => this.startIdleWork(), FIRST_VIEW_TIMEOUT_MS);
+    options.scheduling.later(() => {
+      this.started = true;
+      this.startIdleWork();
+    }, FIRST_VIEW_TIMEOUT_MS);
   }
 
   /** New entries from the page watch (lib/detect/watch.ts), each with its element when it has one. */
@@ -120,7 +126,7 @@ export class PageEnricher {
       observed++;
     }
     // A page whose entries have no element (a single paper's page) has nothing to wait for.
-    if (!observed || this.firstViewSeen) this.startIdleWork();
+    if (!observed || this.started) this.startIdleWork();
   }
 
   /** The page's URL changed (single-page sites): rows of entries that left the page go with them. */
@@ -190,12 +196,11 @@ export class PageEnricher {
   // --- progressive work -------------------------------------------------------------------------
 
   private showInView(elements: Element[]): void {
-    this.firstViewSeen = true;
+    this.started = true;
     const inView: Tracked[] = [];
     for (const element of elements) {
       const item = this.byElement.get(element);
       if (!item) continue;
-      this.visible.unobserve(element);
       this.mount(item);
       if (!item.sent) inView.push(item);
     }
@@ -206,22 +211,39 @@ export class PageEnricher {
   }
 
   private startIdleWork(): void {
-    if (this.idleScheduled) return;
-    if (!this.unsent.length && !this.unmounted.length && !this.toRender.size) return;
+    if (this.idleScheduled || !this.hasIdleWork()) return;
     this.idleScheduled = true;
-    this.options.scheduling.idle((deadline) => {
+    this.options.scheduling.idle((deadline) => this.runIdle(deadline));
+  }
+
+  /**
+   * Works in short slices, each its own task, so none becomes a long task. While the page loads, slices
+   * run in idle periods only (a long one is used in full); once it has loaded they follow one another,
+   * with the page's own tasks and frames between them: a busy page rarely has idle periods, and one
+   * slice per period would leave 2,000 rows unfinished for a minute.
+   */
+  private runIdle(deadline: IdleDeadlineLike): void {
+    this.idleSlice(deadline);
+    if (!this.hasIdleWork()) {
       this.idleScheduled = false;
-      this.idleSlice(deadline);
-      this.startIdleWork();
-    });
+      return;
+    }
+    const { scheduling, doc } = this.options;
+    if (!deadline.didTimeout && deadline.timeRemaining() > IDLE_RESERVE_MS + SLICE_MS) scheduling.later(() => this.runIdle(deadline), 0);
+    else if (doc.readyState === 'complete') scheduling.later(() => this.runIdle(RUN_ANYWAY), 0);
+    else scheduling.idle((next) => this.runIdle(next));
+  }
+
+  private hasIdleWork(): boolean {
+    return this.unsent.length > 0 || this.unmounted.length > 0 || this.toRender.size > 0;
   }
 
   /** One idle slice: at most one message out, then rows rendered and mounted while the page is idle. */
   private idleSlice(deadline: IdleDeadlineLike): void {
     const next = takeUnsent(this.unsent, SEND_CHUNK);
     if (next.length) this.send(next, false);
-    let budget = deadline.didTimeout ? ROWS_WHEN_NOT_IDLE : Infinity;
-    const hasTime = () => budget-- > 0 && (deadline.didTimeout || deadline.timeRemaining() > IDLE_RESERVE_MS);
+    const end = performance.now() + SLICE_MS;
+    const hasTime = () => performance.now() < end && (deadline.didTimeout || deadline.timeRemaining() > IDLE_RESERVE_MS);
     for (const item of this.toRender) {
       if (!hasTime()) return;
       this.toRender.delete(item);
@@ -259,6 +281,7 @@ export class PageEnricher {
   private mount(item: Tracked): void {
     const element = item.entry.element;
     if (item.row || !element?.isConnected) return;
+    this.visible.unobserve(element);
     const { doc, styles, scheme } = this.options;
     item.row = createHost(doc, CHIPS_TAG, styles, scheme);
     this.byElement.set(item.row.host, item);

@@ -1,0 +1,184 @@
+/**
+ * Page cost of the in-page UI (issue #8): a 2,000-entry arXiv listing loaded in Chromium with the built
+ * extension and without it, alternating, in one run. Figures: load-time ratio, main-thread long tasks
+ * the extension adds, time from DOMContentLoaded to chips on every entry of the first screen, and the
+ * content script's gzipped size.
+ *
+ * The listing is made at run time from the real current-markup page in ../shared: its entries repeated
+ * under fresh arXiv ids until there are 2,000 (nothing from it is committed).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_MISSING, EXTENSION_DIR, chromiumPath } from '../../tests/e2e/harness';
+import { HAS_SHARED, readShared } from '../../tests/helpers/shared';
+import { printTable, type Figures, type Part } from '../lib/report';
+
+const ENTRIES = 2000;
+const RUNS = 5;
+const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=2000';
+const SOURCE_PAGE = 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html';
+/** How long after the load event long tasks are still collected (the extension works in idle time). */
+const SETTLE_MS = 4000;
+const LONG_TASK_MS = 50;
+
+/** The source page with its dt/dd pairs repeated under new ids up to `count` entries, in one dl. */
+export function bigListing(html: string, count: number): string {
+  const pairs = [...html.matchAll(/<dt>[\s\S]*?<\/dd>/g)].map((m) => m[0]);
+  const firstDl = html.indexOf('<dl');
+  const lastDl = html.lastIndexOf('</dl>');
+  if (!pairs.length || firstDl < 0 || lastDl < 0) throw new Error(`no arXiv entries found in ${SOURCE_PAGE}`);
+  const entries: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const pair = pairs[i % pairs.length]!;
+    const id = /\/abs\/(\d{4}\.\d{4,5})/.exec(pair)?.[1];
+    const fresh = `2405.${String(10000 + i)}`;
+    entries.push((id ? pair.split(id).join(fresh) : pair).replace(/name="item\d+"/, `name="item${i + 1}"`));
+  }
+  return `${html.slice(0, firstDl)}<dl id="articles">\n${entries.join('\n')}\n</dl>${html.slice(lastDl + 5)}`;
+}
+
+/**
+ * Runs in the page (main world) from the start: long tasks, and when every entry of the first screen has
+ * its chips. A string, not a function: the TypeScript loader adds helpers to functions the page lacks.
+ */
+const PAGE_PROBE = `
+  const probe = { longTasks: [], firstScreenReady: 0 };
+  window.__probe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  let firstScreen = null;
+  new MutationObserver(() => {
+    if (probe.firstScreenReady || document.readyState === 'loading') return;
+    firstScreen ??= [...document.querySelectorAll('#dlpage dd')].filter((dd) => dd.getBoundingClientRect().top < innerHeight);
+    if (firstScreen.length && firstScreen.every((dd) => dd.querySelector('paperlens-chips[data-state="ready"]'))) probe.firstScreenReady = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+`;
+
+interface Run {
+  load: number;
+  dcl: number;
+  longTaskMs: number;
+  maxLongTask: number;
+  longTasksAfterDcl: number[];
+  toChips: number | null;
+}
+
+async function measure(context: BrowserContext): Promise<Run> {
+  const page = await context.newPage();
+  await page.goto(LISTING_URL, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const result = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; firstScreenReady: number } }).__probe;
+    return { load: nav!.loadEventEnd, dcl: nav!.domContentLoadedEventEnd, tasks: probe.longTasks, ready: probe.firstScreenReady, rows: document.querySelectorAll('paperlens-chips[data-state="ready"]').length };
+  });
+  await page.close();
+  const durations = result.tasks.map((t) => t.duration);
+  return {
+    load: result.load,
+    dcl: result.dcl,
+    longTaskMs: durations.reduce((a, b) => a + b, 0),
+    maxLongTask: Math.max(0, ...durations),
+    longTasksAfterDcl: result.tasks.filter((t) => t.start >= result.dcl).map((t) => t.duration),
+    toChips: result.ready ? result.ready - result.dcl : null,
+  };
+}
+
+async function launch(withExtension: boolean, html: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'paperlens-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath()!,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new',
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await context.addInitScript({ content: PAGE_PROBE });
+  await context.route('https://arxiv.org/**', (route) =>
+    new URL(route.request().url()).pathname === '/list/astro-ph.CO/pastweek'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+};
+
+const part: Part = {
+  title: `In-page chips: a ${ENTRIES}-entry arXiv listing with and without the extension (Chromium, ${RUNS} runs each)`,
+  async run(): Promise<Figures> {
+    const contentScript = path.join(EXTENSION_DIR, 'content-scripts/content.js');
+    const bundleGzipKb = gzipSync(readFileSync(contentScript)).length / 1024;
+    if (!chromiumPath()) throw new Error(CHROMIUM_MISSING);
+    if (!HAS_SHARED) {
+      console.log(`(../shared is absent: page-load figures skipped; content script ${bundleGzipKb.toFixed(1)} KB gzipped)`);
+      return { contentScriptGzipKb: bundleGzipKb };
+    }
+    const html = bigListing(readShared('fixtures/pages', SOURCE_PAGE), ENTRIES);
+    const plain = await launch(false, html);
+    const extended = await launch(true, html);
+    const runs = { without: [] as Run[], with: [] as Run[] };
+    try {
+      await measure(plain.context); // warm-up: first navigation in a fresh profile is slower for both
+      await measure(extended.context);
+      for (let i = 0; i < RUNS; i++) {
+        runs.without.push(await measure(plain.context));
+        runs.with.push(await measure(extended.context));
+      }
+    } finally {
+      await plain.close();
+      await extended.close();
+    }
+    const rows = (['without', 'with'] as const).map((k) => ({
+      extension: k,
+      'load ms (median)': median(runs[k].map((r) => r.load)),
+      'DCL ms': median(runs[k].map((r) => r.dcl)),
+      'long tasks ms': median(runs[k].map((r) => r.longTaskMs)),
+      'longest task ms': median(runs[k].map((r) => r.maxLongTask)),
+      'long tasks after DCL ms': median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0))),
+      'first-screen chips after DCL ms': k === 'with' ? median(runs[k].map((r) => r.toChips ?? Infinity)) : '',
+    }));
+    printTable(rows);
+    const withoutLoad = median(runs.without.map((r) => r.load));
+    const withLoad = median(runs.with.map((r) => r.load));
+    // Long tasks the extension adds: after DOMContentLoaded (the content script runs at document_idle),
+    // minus those a page without the extension has there too.
+    const afterDcl = (k: 'with' | 'without') => median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0)));
+    const extraTasks = runs.with.flatMap((r) => r.longTasksAfterDcl);
+    const baselineMax = Math.max(0, ...runs.without.flatMap((r) => r.longTasksAfterDcl));
+    const figures: Figures = {
+      loadRatio: withLoad / withoutLoad,
+      longTaskMsAdded: Math.max(0, afterDcl('with') - afterDcl('without')),
+      longTaskMsAddedTotal: Math.max(0, median(runs.with.map((r) => r.longTaskMs)) - median(runs.without.map((r) => r.longTaskMs))),
+      extensionTasksOver50Ms: extraTasks.filter((d) => d > LONG_TASK_MS && d > baselineMax).length,
+      longestTaskAfterDclMs: Math.max(0, ...extraTasks),
+      firstScreenChipsMs: median(runs.with.map((r) => r.toChips ?? Infinity)),
+      contentScriptGzipKb: bundleGzipKb,
+    };
+    printTable(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
+    return figures;
+  },
+};
+
+export default part;
