@@ -418,6 +418,7 @@ function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; dir
   return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
 }
 
+const PRIOR_BOUND_WORDS = new Set(['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from']);
 const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', 'convergence', 'converges', 'error', 'guarantee', 'guarantees', 'achieves', 'attains', 'runtime', 'requires']);
 
 /** "O(√T)", "\tilde{O}(d\sqrt{T})", "Ω(n)": where the bound starts and ends, or null. */
@@ -506,6 +507,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (best && (d.kind !== 'absolute' || bestDistance <= 8)) d.comparator = best.text;
   }
   let sotaDone = false;
+  const mayHoldBound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower));
   for (let i = sentence.from; i < sentence.to; i++) {
     const width = sotaDone ? 0 : isSotaPhrase(tokens, i);
     if (width && sotaClaimAt(tokens, i, width, sentence)) {
@@ -514,10 +516,9 @@ function sentenceClaims(scan: Scan): Draft[] {
       if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: '', from: i, to: i + width, ownCue: true });
       continue;
     }
-    const bound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower)) ? readBound(tokens, i, sentence.to) : null;
+    const bound = mayHoldBound ? readBound(tokens, i, sentence.to) : null;
     // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's.
-    const priorBound = tokens.slice(Math.max(sentence.from, i - 8), i).some((t) => ['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from'].includes(t.lower));
-    if (bound && !priorBound) {
+    if (bound && !tokens.slice(Math.max(sentence.from, i - 8), i).some((t) => PRIOR_BOUND_WORDS.has(t.lower))) {
       const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';
       drafts.push({ q: null, kind: 'bound', direction: 'none', metric, dataset: '', comparator: '', from: bound.from, to: bound.to, ownCue: true });
       i = bound.to - 1;
@@ -534,8 +535,9 @@ const BASELINE_INTRO = new Set(['compared', 'than', 'versus', 'vs', 'against', '
 function quotesBaseline(tokens: Token[], i: number, sentence: Sentence): boolean {
   const before = lowerAt(tokens, i - 1);
   if (before === 'vs' || before === 'versus' || (before === '.' && lowerAt(tokens, i - 2) === 'vs')) return true;
-  const window = tokens.slice(Math.max(sentence.from, i - 8), i);
-  if (window.some((t) => t.kind === 'number' && !t.suffix)) return false;
+  let start = Math.max(sentence.from, i - 8);
+  for (let j = i - 1; j >= start; j--) if (tokens[j]!.kind === 'number' && !tokens[j]!.suffix) start = j + 1;
+  const window = tokens.slice(start, i);
   const comparing = window.some((t) => BASELINE_INTRO.has(t.lower));
   // "compared to Shap-e's MSE of 0.147", "higher than the CuBa-LIF network (71%)"
   const possessive = window.slice(-4).some((t) => /['’]s$/.test(t.lower));
@@ -685,6 +687,15 @@ function subjectOf(scan: Scan): string {
   return method;
 }
 
+/** Most sentences hold no number, no "state of the art" and no O(…): they are skipped before any lookup. */
+function mayHoldClaim(tokens: Token[], sentence: Sentence): boolean {
+  for (let i = sentence.from; i < sentence.to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'number' || isSotaPhrase(tokens, i) || readBound(tokens, i, sentence.to)) return true;
+  }
+  return false;
+}
+
 const PRIOR_WORK_OPENERS = new Set(['existing', 'prior', 'previous', 'conventional', 'traditional', 'current']);
 
 export function extractResults(abstract: string): ResultClaim[] {
@@ -696,6 +707,8 @@ export function extractResults(abstract: string): ResultClaim[] {
   const seen = new Set<string>();
   for (const sentence of splitSentences(tokens)) {
     if (claims.length >= MAX_CLAIMS) break;
+    // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
+    if (PRIOR_WORK_OPENERS.has(tokens[sentence.from]!.lower) || !mayHoldClaim(tokens, sentence)) continue;
     const scan: Scan = {
       text,
       tokens,
@@ -704,8 +717,6 @@ export function extractResults(abstract: string): ResultClaim[] {
       metrics: findMetrics(tokens, sentence.from, sentence.to, text),
       method,
     };
-    // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
-    if (PRIOR_WORK_OPENERS.has(tokens[sentence.from]!.lower)) continue;
     const drafts = sentenceClaims(scan).filter((d) => {
       // A number repeated later in the abstract (often in the conclusion) is one claim.
       if (!d.q) return true;

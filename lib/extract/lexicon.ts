@@ -23,10 +23,20 @@ const MAX_SPAN = 5;
 
 /** "HotPotQA", "Hotpot-QA" and "hotpot_qa" meet; "SQuAD v2.0" also meets "SQuAD". */
 export function benchmarkKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  // ASCII names (nearly all) skip Unicode normalisation, the costly step.
+  const folded = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : name.normalize('NFKD').toLowerCase();
+  return folded.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Each token's key, computed once per token rather than once per span it is part of. */
+const tokenKeys = new WeakMap<Token, string>();
+function keyOf(t: Token): string {
+  let key = tokenKeys.get(t);
+  if (key === undefined) {
+    key = benchmarkKey(t.text);
+    tokenKeys.set(t, key);
+  }
+  return key;
 }
 
 const hasCapitalOrDigit = (text: string) => /[A-Z\d]/.test(text);
@@ -55,6 +65,8 @@ interface Lookup {
   benchmarks: Set<string>;
   metrics: Map<string, MetricDirection>;
   coreMetrics: Set<string>;
+  /** First words of all metric names: a span starting elsewhere is never looked up. */
+  metricStarts: Set<string>;
 }
 
 let cached: Lookup | undefined;
@@ -71,7 +83,8 @@ function lookup(): Lookup {
   const metrics = new Map<string, MetricDirection>();
   for (const m of lexicon.metricsHigher) metrics.set(m, 'higher');
   for (const m of lexicon.metricsLower) metrics.set(m, 'lower');
-  cached = { benchmarks, metrics, coreMetrics: new Set(lexicon.metricsCore) };
+  const metricStarts = new Set([...metrics.keys()].map((m) => m.split(' ')[0]!));
+  cached = { benchmarks, metrics, coreMetrics: new Set(lexicon.metricsCore), metricStarts };
   return cached;
 }
 
@@ -124,7 +137,7 @@ export function findBenchmarks(tokens: Token[], from: number, to: number, source
       const tj = tokens[j]!;
       if (j > i && !tj.spaceBefore && tj.kind === 'punct' && tj.text !== '-') break;
       if (tj.kind === 'punct' && tj.text !== '-') break;
-      key += benchmarkKey(tj.text);
+      key += keyOf(tj);
       if (benchmarks.has(key) && writtenAsName(tokens, i, j + 1) && !isModelOrAcronym(t.text)) matchEnd = j + 1;
     }
     const nameShaped = t.kind === 'word' && t.text.length >= 3 && /^[A-Z\d]/.test(t.text) && !t.text.includes('/') && hasTwoCapitalsOrLetterDigit(t.text);
@@ -149,11 +162,11 @@ export function findBenchmarks(tokens: Token[], from: number, to: number, source
  * the core metrics ("accuracy"), so leaderboard columns such as "power" do not fire on prose.
  */
 export function findMetrics(tokens: Token[], from: number, to: number, source: string): MetricMention[] {
-  const { metrics, coreMetrics } = lookup();
+  const { metrics, coreMetrics, metricStarts } = lookup();
   const found: MetricMention[] = [];
   let i = from;
   while (i < to) {
-    if (!nameToken(tokens[i]) || tokens[i]!.kind === 'number') {
+    if (!nameToken(tokens[i]) || tokens[i]!.kind === 'number' || !metricStarts.has(tokens[i]!.lower)) {
       i++;
       continue;
     }
