@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type EntryType, type PaperEntry } from '../../model';
 import { entryFromCitationMeta } from '../meta';
-import { LIMITS, authorList, cleanText, parseYear, readableText, withoutLabel } from '../text';
+import { LIMITS, cleanText, parseYear, readableText, splitAuthors, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
 import { aliasesBesides } from './paper-page';
 
@@ -64,7 +64,7 @@ function listingEntry(dt: Element, dd: Element, pageUrl: URL, section: EntryType
     id: canonicalId.arxiv(arxivId),
     aliases: [],
     title,
-    authors: authorList(dd.querySelector('.list-authors')).map((name) => withoutLabel(name, /^Authors:\s*/)),
+    authors: arxivAuthors(dd.querySelector('.list-authors')),
     abstract,
     abstractKind: abstract ? 'full' : 'none',
     url: `${origin}/abs/${arxivId}`,
@@ -77,6 +77,23 @@ function listingEntry(dt: Element, dd: Element, pageUrl: URL, section: EntryType
     site: 'arxiv',
     element: dd,
   };
+}
+
+/** Characters read from an author line: collaborations list hundreds of names. */
+const AUTHOR_LINE_CHARS = 15_000;
+
+/**
+ * The people on an arXiv author line: affiliation markers ("Ann Lee (1, 2)", "(4 and 5)") and the
+ * affiliation list at the end ("((1) University of …)") dropped, "Euclid Collaboration: A, B" read as the
+ * collaboration and then its members, "et al. (N additional authors not shown)" not an author.
+ */
+function arxivAuthors(line: Element | null | undefined): string[] {
+  const text = readableText(line, AUTHOR_LINE_CHARS)
+    .replace(/^Authors:\s*/, '')
+    .replace(/\s*\(\(\d+\)[\s\S]*$/, '')
+    .replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '')
+    .replace(/\bCollaboration\s*:/g, 'Collaboration,');
+  return splitAuthors(text).filter((name) => !/^(?:et al\b|\.\.\.$|…$)/i.test(name));
 }
 
 /** "Machine Learning (cs.LG); Computation and Language (cs.CL)" → ["cs.LG", "cs.CL"]. */
@@ -200,7 +217,7 @@ function searchResult(result: Element, pageUrl: URL): PaperEntry | null {
     id: canonicalId.arxiv(arxivId),
     aliases: doi ? [canonicalId.doi(doi)] : [],
     title,
-    authors: authorList(result.querySelector('p.authors')).filter((name) => !/^et al\b/i.test(name)),
+    authors: arxivAuthors(result.querySelector('p.authors')),
     abstract,
     abstractKind,
     url: `${origin}/abs/${arxivId}`,

@@ -62,3 +62,18 @@ describe('arXiv search results', () => {
     expect(entries[0]).toMatchObject({ abstract: '', abstractKind: 'none', authors: ['Ann Lee'] });
   });
 });
+
+describe('arXiv author lines', () => {
+  it('reads people, not affiliation markers, affiliation lists, collaboration labels or "et al."', () => {
+    const authors =
+      '<a>Euclid Collaboration</a>: <a>A. Rossi</a> (1), <a>B. Okafor</a> (2, 3), <a>C. Lee</a> (4 and 5), <a>D. Kim</a> ((1) Example University, (2) Example Institute)';
+    const html = `<div id="dlpage"><dl><dt><a href="/abs/2609.00001" title="Abstract">arXiv:2609.00001</a></dt><dd><div class="meta"><div class="list-title">Title: T</div><div class="list-authors">${authors}</div></div></dd></dl></div>`;
+    const { entries } = detect(html, 'https://arxiv.org/list/astro-ph.CO/recent');
+    expect(entries[0]!.authors).toEqual(['Euclid Collaboration', 'A. Rossi', 'B. Okafor', 'C. Lee', 'D. Kim']);
+  });
+
+  it('drops "et al. (N additional authors not shown)" from search results', () => {
+    const html = `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/2608.00001">arXiv:2608.00001</a></p><p class="title">T</p><p class="authors"><span>Authors:</span> <a>Ann Lee</a>, <a>Bo Chen</a>, et al. (31 additional authors not shown)</p></li></ol>`;
+    expect(detect(html, 'https://arxiv.org/search/?query=x').entries[0]!.authors).toEqual(['Ann Lee', 'Bo Chen']);
+  });
+});
