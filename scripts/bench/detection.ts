@@ -1,0 +1,158 @@
+/**
+ * Detection speed in Chromium (issue #3): a 2,000-entry arXiv listing built by repeating the real
+ * sections of the new-markup page in ../shared (each copy with its own ids, so nothing is deduplicated
+ * away), or of our own fixture when ../shared is absent.
+ *
+ * Measures the median time of `detectPage` (lib/detect bundled with esbuild, as the content script runs
+ * it), the floor (a bare querySelectorAll + textContent pass over the same dt/dd pairs), their ratio,
+ * and the longest main-thread task while detecting. Targets: < 30 ms, ratio ≤ 3×, no task > 50 ms.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { HAS_SHARED, OWN_FIXTURES_DIR, readShared } from '../../tests/helpers/shared';
+import { printTable, type Part } from '../lib/report';
+
+const ENTRIES = 2000;
+const RUNS = 15;
+const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/recent';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** The sections (`<dl>` with their `<h3>`) of a listing page, each as its header and its dt/dd entries. */
+function sectionsOf(html: string): { header: string; entries: string[] }[] {
+  return [...html.matchAll(/<dl[^>]*>([\s\S]*?)<\/dl>/g)].map((m) => {
+    const [header, ...entries] = m[1]!.split(/(?=<dt>)/);
+    return { header: header!, entries };
+  });
+}
+
+/**
+ * The real sections repeated until there are `count` entries. Copy k rewrites every new-style id
+ * `YYMM.NNNNN` to `(10+k)MM.NNNNN`, so each copy is a distinct set of papers.
+ */
+export function syntheticListing(source: string, count: number): string {
+  const sections = sectionsOf(source).filter((s) => s.entries.length);
+  const head = /<head>[\s\S]*?<\/head>/.exec(source)?.[0] ?? '<head></head>';
+  const parts: string[] = [];
+  let total = 0;
+  for (let copy = 0; total < count; copy++) {
+    for (const section of sections) {
+      if (total >= count) break;
+      const entries = section.entries.slice(0, count - total);
+      total += entries.length;
+      const prefix = String(10 + copy);
+      const dl = `<dl id="articles">${section.header}${entries.join('')}</dl>`;
+      parts.push(dl.replace(/\b\d\d(\d\d\.\d{4,5})\b/g, `${prefix}$1`));
+    }
+  }
+  return `<!DOCTYPE html><html lang="en">${head}<body><div id="dlpage"><h1>Synthetic listing</h1>${parts.join('\n')}</div></body></html>`;
+}
+
+function sourceListing(): { html: string; source: string } {
+  if (HAS_SHARED) return { html: readShared('fixtures/pages', 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html'), source: 'real new-markup page (../shared)' };
+  console.log('../shared is absent: repeating our own arXiv fixture instead of the real page.');
+  return { html: readFileSync(path.join(OWN_FIXTURES_DIR, 'pages/arxiv_new_cs.LG_current-markup.html'), 'utf8'), source: 'own fixture' };
+}
+
+/** lib/detect as one script for the page, exposing the measurements on `window`. */
+async function bundleDetection(): Promise<string> {
+  const entry = `
+    import { detectPage } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../lib/detect/index.ts'))};
+    window.__bench = {
+      detect(url) {
+        const start = performance.now();
+        const detection = detectPage(document, url);
+        return { ms: performance.now() - start, entries: detection.entries.length, skipped: detection.skipped };
+      },
+      floor() {
+        const start = performance.now();
+        const terms = document.querySelectorAll('#dlpage dl > dt');
+        const descriptions = document.querySelectorAll('#dlpage dl > dd');
+        let chars = 0;
+        for (let i = 0; i < terms.length; i++) chars += terms[i].textContent.length + (descriptions[i]?.textContent.length ?? 0);
+        return { ms: performance.now() - start, entries: terms.length, chars };
+      },
+    };`;
+  const result = await build({
+    stdin: { contents: entry, loader: 'ts', resolveDir: path.resolve(import.meta.dirname, '../..') },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    write: false,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const part: Part = {
+  title: 'Detection speed in Chromium: 2,000-entry arXiv listing vs a bare querySelectorAll + textContent floor',
+  async run() {
+    const { html: sourceHtml, source } = sourceListing();
+    const html = syntheticListing(sourceHtml, ENTRIES);
+    const script = await bundleDetection();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: false,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.addScriptTag({ content: script });
+      await page.evaluate(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const task of list.getEntries()) w.__longTasks.push(task.duration);
+        }).observe({ type: 'longtask' });
+      });
+
+      type Run = { ms: number; entries: number };
+      const detectRuns: Run[] = [];
+      const floorRuns: Run[] = [];
+      // Each call runs as its own task (page.evaluate), alternating so both see the same conditions.
+      for (let i = 0; i < RUNS + 2; i++) {
+        const detect = await page.evaluate((url) => (window as unknown as { __bench: { detect(u: string): Run } }).__bench.detect(url), LISTING_URL);
+        const floor = await page.evaluate(() => (window as unknown as { __bench: { floor(): Run } }).__bench.floor());
+        if (i >= 2) {
+          detectRuns.push(detect);
+          floorRuns.push(floor);
+        }
+      }
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+      const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+      const detectMs = median(detectRuns.map((r) => r.ms));
+      const floorMs = median(floorRuns.map((r) => r.ms));
+      // The longest task observed while detecting; long tasks are only reported above 50 ms, so
+      // below that the longest detection call (itself one task) stands for it.
+      const longestTaskMs = Math.max(...longTasks, ...detectRuns.map((r) => r.ms));
+      const figures = {
+        entries_in_page: floorRuns[0]!.entries,
+        entries_detected: detectRuns[0]!.entries,
+        detect_median_ms: detectMs,
+        floor_median_ms: floorMs,
+        ratio_to_floor: detectMs / floorMs,
+        longest_task_ms: longestTaskMs,
+        long_tasks_over_50ms: longTasks.length,
+      };
+      console.log(`source: ${source}; ${RUNS} runs each, medians`);
+      printTable([
+        { measure: 'detectPage', median_ms: detectMs, target: '< 30 ms' },
+        { measure: 'floor (qSA + textContent)', median_ms: floorMs, target: '' },
+        { measure: 'ratio', median_ms: figures.ratio_to_floor, target: '≤ 3' },
+        { measure: 'longest task', median_ms: longestTaskMs, target: '≤ 50 ms' },
+      ]);
+      console.log(`entries in page ${figures.entries_in_page}, detected ${figures.entries_detected}`);
+      return figures;
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default part;
