@@ -1,19 +1,21 @@
 import { classifyEntry } from './classify';
-import type { EntryData, ResultClaim, Tag } from './model';
+import { extractArtifacts, extractResults } from './extract';
+import type { Artifact, EntryData, ResultClaim, Tag } from './model';
 
-/** An entry with what the background worker adds: tags and results. */
+/** An entry with what the background worker adds: tags, results and artifacts. */
 export interface EnrichedEntry extends EntryData {
   tags: Tag[];
   results: ResultClaim[];
+  /** Code, data, models and project pages the entry points to (absent on entries enriched before extraction existed). */
+  artifacts?: Artifact[];
 }
 
 /**
  * The background's work on one detected paper, shared by the service worker and the `enrich` CLI so
- * both give the same answer. Results extraction is not built yet, so `results` stays empty: the UI
- * shows nothing rather than a made-up value.
+ * both give the same answer.
  */
 export function enrichEntry(entry: EntryData): EnrichedEntry {
-  return { ...entry, tags: classifyEntry(entry), results: [] };
+  return { ...entry, tags: classifyEntry(entry), results: extractResults(entry.abstract), artifacts: extractArtifacts(entry) };
 }
 
 /** One paper in the `enrich` command's JSON output (the contract other tools rely on). */
@@ -27,6 +29,7 @@ export interface PaperJson {
   subjects: string[];
   tags: Tag[];
   results: ResultClaim[];
+  artifacts: Artifact[];
   aliases: string[];
   pdfUrl?: string;
   venue?: string;
@@ -36,5 +39,6 @@ export interface PaperJson {
 
 export function paperJson(paper: EnrichedEntry): PaperJson {
   const { id, title, authors, abstract, abstractKind, url, subjects, tags, results, aliases, pdfUrl, venue, year, entryType } = paper;
-  return { id, title, authors, abstract, abstractKind, url, subjects, tags, results, aliases, pdfUrl, venue, year, entryType };
+  const artifacts = paper.artifacts ?? [];
+  return { id, title, authors, abstract, abstractKind, url, subjects, tags, results, artifacts, aliases, pdfUrl, venue, year, entryType };
 }

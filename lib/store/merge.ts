@@ -36,7 +36,7 @@ export function newPaper(entry: EnrichedEntry, sighting: Sighting): Paper {
     sites: [entry.site],
     tags: entry.tags,
     results: entry.results,
-    artifacts: [],
+    artifacts: entry.artifacts ?? [],
     saved: false,
     firstSeenAt: sighting.at,
     lastSeenAt: sighting.at,
