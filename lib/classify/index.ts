@@ -1,14 +1,70 @@
+import categoriesJson from '../../assets/classify/categories.json';
+import topicsJson from '../../assets/classify/topics.json';
 import type { EntryData, Tag } from '../model';
+import { CategoryModel, type CategoryModelFile } from './categories';
+import type { PersonalTagModel } from './personal';
+import { TopicMatcher, type TopicsFile } from './topics';
+
+/**
+ * Tags for a paper, all computed on the device:
+ * - categories the page states (arXiv listings): source "page", score 1;
+ * - otherwise arXiv categories predicted from title + abstract (or the title alone): source "model",
+ *   calibrated score (lib/classify/categories.ts);
+ * - research topics with the phrases that fired as evidence (lib/classify/topics.ts);
+ * - personal-tag suggestions when the caller passes the user's model (lib/classify/personal.ts).
+ * The models are decoded on first use and kept for the life of the worker.
+ */
+
+export interface Classifiers {
+  categories: CategoryModel;
+  topics: TopicMatcher;
+}
+
+let loaded: Classifiers | null = null;
+
+/** Decodes the shipped weights and term list (once; later calls return the same objects). */
+export function loadClassifiers(): Classifiers {
+  loaded ??= {
+    categories: new CategoryModel(categoriesJson as CategoryModelFile),
+    topics: new TopicMatcher(topicsJson as TopicsFile),
+  };
+  return loaded;
+}
+
+/** Category id → name, canonical ids and the alias spellings arXiv pages show (cs.SY, math.MP, ...). */
+let names: Map<string, string> | null = null;
+function categoryName(id: string): string {
+  names ??= new Map((categoriesJson as CategoryModelFile).classes.map((code, i) => [code, (categoriesJson as CategoryModelFile).names[i]!]));
+  return names.get(id) ?? id;
+}
 
 /**
  * Subject categories the page itself states (arXiv listings): ground truth, so they are tags with
  * score 1 and `source: "page"`.
  */
 export function pageCategoryTags(entry: Pick<EntryData, 'subjects'>): Tag[] {
-  return entry.subjects.map((code) => ({ id: code, label: code, kind: 'category', score: 1, source: 'page' }));
+  return entry.subjects.map((code) => ({ id: code, label: categoryName(code), kind: 'category', score: 1, source: 'page' }));
+}
+
+/** Categories predicted by the model, with calibrated scores. */
+export function modelCategoryTags(entry: Pick<EntryData, 'title' | 'abstract'>): Tag[] {
+  if (!entry.title.trim() && !entry.abstract.trim()) return [];
+  return loadClassifiers()
+    .categories.predict(entry.title, entry.abstract)
+    .map((c) => ({ id: c.id, label: c.name, kind: 'category', score: Math.round(c.score * 1000) / 1000, source: 'model' }));
+}
+
+export function topicTags(entry: Pick<EntryData, 'title' | 'abstract'>): Tag[] {
+  return loadClassifiers().topics.tags(entry.title, entry.abstract);
+}
+
+export interface ClassifyOptions {
+  /** The user's personal-tag model: its suggestions are added. */
+  personal?: PersonalTagModel;
 }
 
 /** All tags for an entry. */
-export function classifyEntry(entry: EntryData): Tag[] {
-  return pageCategoryTags(entry);
+export function classifyEntry(entry: EntryData, options: ClassifyOptions = {}): Tag[] {
+  const categories = entry.subjects.length ? pageCategoryTags(entry) : modelCategoryTags(entry);
+  return [...categories, ...topicTags(entry), ...(options.personal?.suggest(entry) ?? [])];
 }
