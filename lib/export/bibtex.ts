@@ -19,7 +19,7 @@ const PLACEHOLDER = /qqxu([0-9a-f]{2,6})xqq/g;
 
 function protectUnicode(text: string): string {
   return text.replace(NON_ASCII, (char) =>
-    // eslint-disable-next-line no-control-regex
+     
     /[^\u0000-\u007f]/.test(char.normalize('NFKD').replace(KNOWN_DIACRITICS, '')) ? `qqxu${char.codePointAt(0)!.toString(16)}xqq` : char,
   );
 }

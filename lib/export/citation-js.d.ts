@@ -4,6 +4,9 @@ declare module '@citation-js/core' {
     constructor(data: unknown);
     format(format: string, options?: Record<string, unknown>): unknown;
   }
+  export const plugins: {
+    output: { format(format: string, data: unknown, options?: Record<string, unknown>): unknown };
+  };
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';

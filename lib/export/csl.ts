@@ -18,6 +18,23 @@ export interface CslItem {
   note?: string;
 }
 
+/**
+ * An http(s) URL in its parsed form, with the characters that mean something in BibTeX, Markdown
+ * or a shell (braces, backslash, quotes, angle brackets, parentheses, whitespace) percent-encoded;
+ * anything else (javascript:, data:, not a URL) → undefined, so exports never link it.
+ */
+export function safeHttpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.replace(/[{}\\"'`<>()|^\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 /** Family-name particles that belong with the surname ("van der Berg", "de la Cruz"). */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
 const CONFERENCE = /\b(?:conference|proceedings|workshop|symposium|neurips|nips|icml|iclr|acl|emnlp|naacl|eacl|coling|cvpr|iccv|eccv|aaai|ijcai|kdd|sigir|www|colm|aistats|uai|corl|interspeech|icassp)\b/i;
@@ -67,15 +84,21 @@ export function citationKeys(papers: readonly Paper[]): string[] {
   return papers.map((paper) => {
     const first = paper.authors[0] ? parseName(paper.authors[0]) : undefined;
     const surname = first ? asciiWord('family' in first ? first.family : first.literal) : '';
-    const titleWord = paper.title
-      .split(/\s+/)
-      .map(asciiWord)
-      .find((word) => word.length > 1 && !STOP_WORDS.has(word));
+    const titleWord = firstWord(paper.title);
     const base = `${surname.slice(0, 30) || 'anon'}${paper.year ?? ''}${(titleWord ?? '').slice(0, 20)}`;
     const count = used.get(base) ?? 0;
     used.set(base, count + 1);
     return count === 0 ? base : `${base}${suffix(count - 1)}`;
   });
+}
+
+/** The title's first word that says something, as ASCII. */
+function firstWord(title: string): string | undefined {
+  for (const raw of title.split(/\s+/, 12)) {
+    const word = asciiWord(raw);
+    if (word.length > 1 && !STOP_WORDS.has(word)) return word;
+  }
+  return undefined;
 }
 
 /** 0 → a, 25 → z, 26 → aa … */
@@ -111,7 +134,8 @@ export function toCsl(paper: Paper, key: string): CslItem {
   if (type === 'article' && arxiv) Object.assign(item, { publisher: 'arXiv', number: `arXiv:${arxiv}` });
   const doi = doiOf(paper);
   if (doi) item.DOI = doi;
-  if (paper.url) item.URL = paper.url;
+  const url = safeHttpUrl(paper.url);
+  if (url) item.URL = url;
   if (paper.abstractKind !== 'none' && paper.abstract) item.abstract = paper.abstract;
   if (keywords.length) item.keyword = keywords.join(',');
   if (paper.note) item.note = paper.note;

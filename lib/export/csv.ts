@@ -1,5 +1,5 @@
 import type { Paper } from '../model';
-import { arxivIdOf, doiOf, keywordsOf } from './csl';
+import { arxivIdOf, doiOf, keywordsOf, safeHttpUrl } from './csl';
 import { claimSummary, isoDate, keyResult } from './text';
 
 /**
@@ -14,8 +14,8 @@ const COLUMNS: [string, (paper: Paper) => string | number | undefined][] = [
   ['venue', (p) => p.venue],
   ['arxiv', (p) => arxivIdOf(p)],
   ['doi', (p) => doiOf(p)],
-  ['url', (p) => p.url],
-  ['pdf', (p) => p.pdfUrl],
+  ['url', (p) => safeHttpUrl(p.url)],
+  ['pdf', (p) => safeHttpUrl(p.pdfUrl)],
   ['tags', (p) => p.userTags.join('; ')],
   ['keywords', (p) => keywordsOf(p).join('; ')],
   ['categories', (p) => p.subjects.join('; ')],

@@ -1,5 +1,5 @@
 import type { Paper } from '../model';
-import { arxivIdOf, doiOf } from './csl';
+import { arxivIdOf, doiOf, safeHttpUrl } from './csl';
 import { claimSummary, isoDate, keyResult } from './text';
 
 /**
@@ -10,7 +10,7 @@ import { claimSummary, isoDate, keyResult } from './text';
  * text stay readable. Links are written only for http(s) URLs, in their parsed, percent-encoded form.
  */
 
-// eslint-disable-next-line no-control-regex
+ 
 const LINE_BREAKS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 const INLINE_SPECIAL = /[\\`*_{}[\]<>!|~&]/g;
@@ -27,18 +27,8 @@ export function escapeMarkdown(text: string): string {
   return inline(clean);
 }
 
-function safeUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href.replace(/[<>()\s]/g, encodeURIComponent) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function link(label: string, url: string | undefined): string {
-  const href = safeUrl(url);
+  const href = safeHttpUrl(url);
   return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
 }
 

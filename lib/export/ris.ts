@@ -9,7 +9,7 @@ import { toCsl } from './csl';
  * line, with line breaks and control characters folded to spaces.
  */
 
-// eslint-disable-next-line no-control-regex
+ 
 const LINE_BREAKS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 function oneLine(value: string): string {

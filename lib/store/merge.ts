@@ -101,6 +101,7 @@ export function mergePapers(old: Paper, incoming: Paper): Paper {
   };
   if (merged.saved && savedAt.length) merged.savedAt = Math.min(...savedAt);
   else delete merged.savedAt;
+  for (const field of ['pdfUrl', 'venue', 'year'] as const) if (merged[field] === undefined) delete merged[field];
   return merged;
 }
 

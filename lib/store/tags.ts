@@ -9,7 +9,7 @@ export const USER_TAGS_PER_PAPER = 50;
  * (a comma separates keywords in every export format), length capped. Empty → null.
  */
 export function normaliseUserTag(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
+   
   const label = raw.replace(/[\u0000-\u001f\u007f,;]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, USER_TAG_MAX).trim();
   return label || null;
 }

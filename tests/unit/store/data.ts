@@ -1,13 +1,18 @@
 import { parseHtml } from '../../../lib/cli/html';
 import { detectPage, entryData } from '../../../lib/detect';
 import type { EntryData } from '../../../lib/model';
-import { enrichEntry, type EnrichedEntry } from '../../../lib/pipeline';
+import type { EnrichedEntry } from '../../../lib/pipeline';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HAS_SHARED, OWN_FIXTURES_DIR, readShared, REAL_PAGES } from '../../helpers/shared';
 
+/** An entry as the background stores it, tagged with only the categories the page states (no models, so store tests and benches do not depend on the classifier). */
+export function withPageTags(entry: EntryData): EnrichedEntry {
+  return { ...entry, tags: entry.subjects.map((code) => ({ id: code, label: code, kind: 'category', score: 1, source: 'page' })), results: [] };
+}
+
 export function entry(id: string, over: Partial<EntryData> = {}): EnrichedEntry {
-  return enrichEntry({
+  return withPageTags({
     id,
     aliases: [],
     title: `Paper ${id}`,
@@ -34,7 +39,7 @@ function detectRealPages() {
   return pages
     .map(({ html, url }) => {
       const detection = detectPage(parseHtml(html, url), url);
-      return { url, site: detection.site ?? 'generic', entries: detection.entries.map((e) => enrichEntry(entryData(e))) };
+      return { url, site: detection.site ?? 'generic', entries: detection.entries.map((e) => withPageTags(entryData(e))) };
     })
     .filter((page) => page.entries.length > 0);
 }
