@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../model';
-import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type LibraryApi, type ListView } from './api';
+import { EXPORT_FORMATS, FORMAT_INFO, type ExportFile, type ExportFormat } from '../export/formats';
+import type { LibraryApi, ListView } from './api';
 import { BarChart, BenchmarkChart, ColumnChart } from './Charts';
 import { FilterBar } from './FilterBar';
 import { cleanTag, describeClaim, facets, keyResult, safeUrl, SITE_NAMES } from './library';
@@ -203,7 +204,8 @@ function BulkBar({ state, chosen, api, download, shown, total, onSelectShown, on
   const exportChosen = async () => {
     setExporting(`Exporting ${chosen.length.toLocaleString()} papers…`);
     try {
-      download(await api.exportPapers(format, chosen.map((p) => p.id)));
+      const progress = (done: number, total: number) => setExporting(`Exporting… ${done.toLocaleString()} of ${total.toLocaleString()}`);
+      download(await api.exportPapers(format, chosen, progress));
       setExporting('');
     } catch (e) {
       setExporting(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -248,8 +250,8 @@ function BulkBar({ state, chosen, api, download, shown, total, onSelectShown, on
       <span class="bulk-group">
         <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
-            <option key={f.format} value={f.format}>
-              {f.label}
+            <option key={f} value={f}>
+              {FORMAT_INFO[f].label}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Paper, ResultClaim } from '../model';
 import type { ListView, PaperPatch } from './api';
 import { describeClaim, keyResult, quoteParts, safeUrl, SITE_NAMES } from './library';
@@ -23,7 +23,8 @@ export interface PaperRowProps {
   onUpdate(patch: PaperPatch): void;
   onRemove(): void;
   onToggleSaved(): void;
-  loadSuggestions(): Promise<string[]>;
+  /** Tags to offer in the tag editor, computed when the details open. */
+  suggestions(): string[];
 }
 
 export function formatDate(ms: number | undefined): string {
@@ -49,8 +50,8 @@ export function PaperRow(props: PaperRowProps) {
   const href = safeUrl(paper.url);
   const userSet = new Set(paper.userTags.map((label) => label.toLowerCase()));
   const labels = [
-    ...paper.userTags.map((label) => ({ label, user: true })),
-    ...paper.tags.filter((t) => !userSet.has(t.label.toLowerCase())).map((t) => ({ label: t.label, user: false })),
+    ...paper.userTags.map((label) => ({ label, user: true, suggested: false })),
+    ...paper.tags.filter((t) => !userSet.has(t.label.toLowerCase())).map((t) => ({ label: t.label, user: false, suggested: t.source === 'model' && t.kind === 'personal' })),
   ];
   // Controls in collapsed rows stay out of the tab order: the row is the tab stop, arrows move between rows.
   const inner = expanded ? 0 : -1;
@@ -91,8 +92,8 @@ export function PaperRow(props: PaperRowProps) {
       </div>
       {labels.length > 0 && (
         <ul class="tags" aria-label="Tags">
-          {labels.map(({ label, user }) => (
-            <li key={label} class={user ? 'tag tag-user' : 'tag'}>
+          {labels.map(({ label, user, suggested }) => (
+            <li key={label} class={user ? 'tag tag-user' : suggested ? 'tag tag-suggested' : 'tag'} title={suggested ? 'Suggested by your tag model' : undefined}>
               {label}
             </li>
           ))}
@@ -115,16 +116,9 @@ export function PaperRow(props: PaperRowProps) {
   );
 }
 
-function PaperDetails({ paper, view, onOpen, onUpdate, onRemove, onToggleSaved, loadSuggestions, keyClaim, href }: PaperRowProps & { keyClaim?: ResultClaim; href?: string }) {
-  const [suggestions, setSuggestions] = useState<string[]>([]);
+function PaperDetails({ paper, view, onOpen, onUpdate, onRemove, onToggleSaved, suggestions, keyClaim, href }: PaperRowProps & { keyClaim?: ResultClaim; href?: string }) {
+  const offered = useMemo(suggestions, [paper.userTags]);
   const [note, setNote] = useState(paper.note);
-  useEffect(() => {
-    let current = true;
-    loadSuggestions().then((list) => current && setSuggestions(list), () => undefined);
-    return () => {
-      current = false;
-    };
-  }, [loadSuggestions]);
   const saveNote = () => note !== paper.note && onUpdate({ note });
   const lastSeen = paper.seen[0];
   const lastSeenHref = safeUrl(lastSeen?.url);
@@ -151,7 +145,7 @@ function PaperDetails({ paper, view, onOpen, onUpdate, onRemove, onToggleSaved, 
           at {new Date(lastSeen.at).toLocaleString()}
         </p>
       )}
-      <TagEditor tags={paper.userTags} suggestions={suggestions} onChange={(userTags) => onUpdate({ userTags })} inputId={`tags-${paper.id}`} />
+      <TagEditor tags={paper.userTags} suggestions={offered} onChange={(userTags) => onUpdate({ userTags })} inputId={`tags-${paper.id}`} />
       <label class="note">
         <span>Note</span>
         <textarea

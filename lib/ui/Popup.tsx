@@ -28,9 +28,15 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
 }
 
-/** Combines model suggestions (when a model exists) with the user's own tags from related papers. */
-export async function tagSuggestions(api: LibraryApi, paper: Paper, library: readonly Paper[]): Promise<string[]> {
-  const fromModel = api.suggestTags ? await api.suggestTags(paper.id).catch(() => []) : [];
+/**
+ * Tags to offer for a paper: what the user's personal-tag model suggested for it (stored on the
+ * paper as personal tags from the model), most confident first, then the user's tags on related papers.
+ */
+export function tagSuggestions(paper: Paper, library: readonly Paper[]): string[] {
+  const fromModel = paper.tags
+    .filter((tag) => tag.kind === 'personal' && tag.source === 'model')
+    .sort((a, b) => b.score - a.score)
+    .map((tag) => tag.label);
   const seen = new Set<string>();
   return [...fromModel, ...suggestFromLibrary(paper, library)].filter((tag) => {
     const key = tag.toLowerCase();
@@ -308,7 +314,7 @@ function PaperList({ state, view, api, searchRef, focusFirstRow }: Omit<BodyProp
         onUpdate={(patch) => void state.update(paper, patch)}
         onRemove={() => void state.remove(paper)}
         onToggleSaved={() => void state.toggleSaved(paper)}
-        loadSuggestions={() => tagSuggestions(api, paper, papers ?? [])}
+        suggestions={() => tagSuggestions(paper, papers ?? [])}
       />,
     );
   }

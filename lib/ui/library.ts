@@ -25,10 +25,13 @@ export function activeFilterCount(filters: Filters): number {
   return [filters.tag, filters.category, filters.site, filters.hasResults, filters.read !== 'all'].filter(Boolean).length;
 }
 
-/** Topic and personal tags, model or user set, as the user reads them; de-duplicated case-insensitively. */
+/**
+ * Topic tags and the user's own tags, de-duplicated case-insensitively. A personal tag the model only
+ * suggested is not the user's until they accept it, so it does not count here.
+ */
 export function tagLabels(paper: Paper): string[] {
   const labels = new Map<string, string>();
-  for (const tag of paper.tags) if (tag.kind !== 'category') labels.set(tag.label.toLowerCase(), tag.label);
+  for (const tag of paper.tags) if (tag.kind === 'topic') labels.set(tag.label.toLowerCase(), tag.label);
   for (const label of paper.userTags) labels.set(label.toLowerCase(), label);
   return [...labels.values()];
 }
@@ -98,16 +101,11 @@ const COMPARATORS: Record<Exclude<SortKey, 'relevance'>, (a: Paper, b: Paper) =>
 };
 
 /**
- * The list as shown: `papers` filtered, then ordered by search score (`ranked`, best first, when a
- * query is active) or by `sort`. `ranked` ids not in `papers` are ignored.
+ * The list as shown: `papers` filtered, then ordered by search score (`hits`, best first, when a
+ * query is active) or by `sort`.
  */
-export function visiblePapers(papers: readonly Paper[], filters: Filters, sort: SortKey, ranked: readonly string[] | null): Paper[] {
-  if (ranked) {
-    const byId = new Map(papers.map((paper) => [paper.id, paper]));
-    const hits = ranked.map((id) => byId.get(id)).filter((paper): paper is Paper => !!paper && matchesFilters(paper, filters));
-    return sort === 'relevance' ? hits : hits.sort(COMPARATORS[sort]);
-  }
-  const chosen = papers.filter((paper) => matchesFilters(paper, filters));
+export function visiblePapers(papers: readonly Paper[], filters: Filters, sort: SortKey, hits: readonly Paper[] | null): Paper[] {
+  const chosen = (hits ?? papers).filter((paper) => matchesFilters(paper, filters));
   return sort === 'relevance' ? chosen : chosen.sort(COMPARATORS[sort]);
 }
 

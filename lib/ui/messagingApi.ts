@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { messaging } from '../messaging';
-import type { ExportFile, LibraryApi } from './api';
+import type { ExportFile } from '../export/formats';
+import type { LibraryApi } from './api';
 
 /** The LibraryApi of the real extension: every call is a message to the background worker. */
 export function messagingApi(): LibraryApi {
@@ -10,7 +11,8 @@ export function messagingApi(): LibraryApi {
     updatePaper: (id, patch) => messaging.sendMessage('updatePaper', { id, patch }),
     removePaper: (id) => messaging.sendMessage('removePaper', { id }),
     restorePaper: (id) => messaging.sendMessage('restorePaper', { id }),
-    exportPapers: (format, ids) => messaging.sendMessage('exportPapers', { format, ids }),
+    // The page already holds the papers: export them here, in chunks, so progress can be shown.
+    exportPapers: async (format, papers, onProgress) => (await import('../export')).exportPapers(papers, format, { onProgress }),
     openUrl: (url) => void browser.tabs.create({ url }),
   };
 }
@@ -28,4 +30,27 @@ export function downloadFile(file: ExportFile): void {
   link.download = file.filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The background's sync status. */
+export function loadSyncStatus() {
+  return messaging.sendMessage('getSyncStatus', {});
+}
+
+/**
+ * Calls back shortly after sync storage changes (another device's write arriving, or this device's
+ * flush), by when the background has merged it.
+ */
+export function onSyncChange(onChange: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listener = (_changes: unknown, areaName: string) => {
+    if (areaName !== 'sync') return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 500);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    clearTimeout(timer);
+    browser.storage.onChanged.removeListener(listener);
+  };
 }

@@ -78,19 +78,17 @@ export function usePapers(api: LibraryApi, view: ListView) {
   const sort = effectiveSort(sortChoice, view, searching);
   const indexing = searching && search.current === null;
 
-  const ranked = useMemo(() => {
+  const byId = useMemo(() => new Map((papers ?? []).map((p) => [p.id, p])), [papers]);
+  const hits = useMemo(() => {
     if (!searching || !papers) return null;
-    if (search.current) return search.current.search(query);
+    if (search.current) return search.current.search(query)!.flatMap((id) => byId.get(id) ?? []);
     // Until the index is built, a plain title match keeps typing useful.
     const needle = query.trim().toLowerCase();
-    return papers.filter((p) => p.title.toLowerCase().includes(needle)).map((p) => p.id);
+    return papers.filter((p) => p.title.toLowerCase().includes(needle));
     // indexVersion is a dependency because the index changes in place under the same query.
-  }, [query, searching, papers, indexVersion]);
+  }, [query, searching, papers, byId, indexVersion]);
 
-  const visible = useMemo(
-    () => (papers ? visiblePapers(papers, filters, sort, ranked) : []),
-    [papers, filters, sort, ranked],
-  );
+  const visible = useMemo(() => (papers ? visiblePapers(papers, filters, sort, hits) : []), [papers, filters, sort, hits]);
 
   const replaceAll = useCallback((updated: Paper[]) => {
     const byId = new Map(updated.map((p) => [p.id, p]));

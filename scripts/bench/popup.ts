@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Page, Worker } from 'playwright-core';
 import { canonicalId, identityKeys, type Paper } from '../../lib/model';
@@ -125,6 +126,7 @@ const part: Part = {
       const firstRows: number[] = [];
       const firstPaints: number[] = [];
       const allLoaded: number[] = [];
+      const allIndexed: number[] = [];
       let page: Page | undefined;
       for (let run = 0; run < FIRST_PAINT_RUNS; run++) {
         await page?.close();
@@ -132,6 +134,8 @@ const part: Part = {
         await page.addInitScript(watchFirstRows);
         await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
         await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined);
+        await page.waitForFunction(() => !document.querySelector('.list-status')?.textContent?.includes('loading'), undefined, { timeout: 60_000 });
+        const loaded = await page.evaluate(() => performance.now());
         await page.waitForSelector('.list-scroll[aria-busy="false"]', { timeout: 60_000 });
         const times = await page.evaluate(() => {
           const w = window as unknown as { __firstRows: number; __firstRowsPainted: number };
@@ -139,22 +143,27 @@ const part: Part = {
         });
         firstRows.push(times.rows);
         firstPaints.push(times.painted);
-        allLoaded.push(times.ready);
+        allLoaded.push(loaded);
+        allIndexed.push(times.ready);
       }
       // The last popup stays open, fully loaded and indexed, for the typing test.
       const keystrokes = await measureKeystrokes(page!);
       const table = [
         ['first rows in DOM (ms)', firstRows],
         ['first rows painted (ms)', firstPaints],
-        ['all loaded + indexed (ms, upper bound)', allLoaded],
+        ['all 10,000 loaded (ms, upper bound)', allLoaded],
+        ['all indexed (ms, upper bound)', allIndexed],
         [`keystroke → list updated (ms, n=${keystrokes.length})`, keystrokes],
       ] as const;
       printTable(table.map(([measure, values]) => ({ measure, median: Number(median(values).toFixed(1)), p95: Number(percentile(values, 95).toFixed(1)), max: Number(Math.max(...values).toFixed(1)) })));
       return {
         papers: papers.length,
+        // Other work on the machine slows every figure: note how busy it was.
+        load_average_1m: Number(os.loadavg()[0]!.toFixed(1)),
         first_paint_ms: Number(median(firstPaints).toFixed(1)),
         first_rows_dom_ms: Number(median(firstRows).toFixed(1)),
-        loaded_and_indexed_ms: Number(median(allLoaded).toFixed(1)),
+        all_loaded_ms: Number(median(allLoaded).toFixed(1)),
+        all_indexed_ms: Number(median(allIndexed).toFixed(1)),
         keystroke_median_ms: Number(median(keystrokes).toFixed(2)),
         keystroke_p95_ms: Number(percentile(keystrokes, 95).toFixed(2)),
         keystroke_max_ms: Number(Math.max(...keystrokes).toFixed(2)),

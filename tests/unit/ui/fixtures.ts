@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Paper, ResultClaim } from '../../../lib/model';
-import type { ExportFormat, LibraryApi, ListView, PaperPatch } from '../../../lib/ui/api';
+import type { ExportFormat } from '../../../lib/export/formats';
+import type { LibraryApi, ListView, PaperPatch } from '../../../lib/ui/api';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -93,7 +94,7 @@ export function fakeApi(initial: Paper[]) {
       return structuredClone(paper);
     }),
     // Lists the ids, one a line: enough to see which papers an export received.
-    exportPapers: vi.fn(async (format: ExportFormat, ids: string[]) => ({ filename: `papers.${format}`, mime: 'text/plain', text: ids.join('\n') })),
+    exportPapers: vi.fn(async (format: ExportFormat, chosen: readonly Paper[]) => ({ filename: `papers.${format}`, mime: 'text/plain', text: chosen.map((p) => p.id).join('\n'), count: chosen.length })),
     openUrl: vi.fn((_url: string) => undefined),
   } satisfies LibraryApi;
   return { api, stored: () => papers };

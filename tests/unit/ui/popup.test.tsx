@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../lib/model';
+import type { Paper, Tag } from '../../../lib/model';
 import { Popup } from '../../../lib/ui/Popup';
 import { claimIn, fakeApi, makePaper } from './fixtures';
 
@@ -145,11 +145,14 @@ describe('per-paper actions', () => {
   it('adds a tag, suggesting the user’s tags from related papers', async () => {
     const papers = library();
     papers[0] = { ...papers[0]!, userTags: ['generative'] };
-    papers.push(makePaper(5, { title: 'Score-based generative modelling', tags: papers[0]!.tags, savedAt: 0 }));
+    const suggested: Tag = { id: 'user:robotics', label: 'robotics', kind: 'personal', score: 0.8, source: 'model' };
+    papers.push(makePaper(5, { title: 'Score-based generative modelling', tags: [...papers[0]!.tags, suggested], savedAt: 0 }));
     const { api } = await renderPopup(papers);
     const row = Array.from(document.querySelectorAll('.paper-list > .paper')).find((r) => r.textContent?.includes('Score-based'))! as HTMLElement;
+    expect(within(row).getByText('robotics').className).toContain('tag-suggested');
     fireEvent.click(row.querySelector('.more')!);
-    await waitFor(() => within(row).getByText('+ generative'));
+    // The model's suggestion first, then the user's tag from a paper on the same topic, then other tags of theirs.
+    expect(Array.from(row.querySelectorAll('.suggestion')).map((b) => b.textContent)).toEqual(['+ robotics', '+ generative', '+ reading-group']);
     fireEvent.click(within(row).getByText('+ generative'));
     await waitFor(() => expect(api.updatePaper).toHaveBeenCalledWith(expect.any(String), { userTags: ['generative'] }));
     const input = within(row).getByLabelText('Add a tag');

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { messaging } from '../messaging';
+import { downloadFile } from './messagingApi';
+import type { OptionsApi, PermissionsApi } from './Options';
+
+/** The options page's OptionsApi in the real extension: messages to the background worker. */
+export function optionsApi(): OptionsApi {
+  return {
+    getSettings: () => messaging.sendMessage('getSettings', {}),
+    setSettings: (patch) => messaging.sendMessage('setSettings', { patch }),
+    listSaved: () => messaging.sendMessage('listPapers', { view: 'saved' }),
+    // The page holds the papers: export them here, in chunks, so progress can be shown.
+    exportPapers: async (format, papers, onProgress) => (await import('../export')).exportPapers(papers, format, { onProgress }),
+    exportBackup: () => messaging.sendMessage('exportPapers', { format: 'backup' }),
+    importBackup: (text) => messaging.sendMessage('importBackup', { text }),
+    clearData: () => messaging.sendMessage('clearData', { confirm: 'delete everything' }),
+    download: downloadFile,
+  };
+}
+
+export const browserPermissions: PermissionsApi = {
+  request: (permissions) => browser.permissions.request(permissions),
+  remove: (permissions) => browser.permissions.remove(permissions),
+  getAll: () => browser.permissions.getAll(),
+};
