@@ -330,7 +330,7 @@ function coinsDescription(span: Element): Described | null {
 }
 
 export function collectCoinsEntries(doc: Document, pageUrl: URL, site: SiteId, each: EntryCollector): void {
-  for (const span of Array.from(doc.querySelectorAll('span.Z3988[title]')).slice(0, LIMITS.entriesPerPage)) {
+  for (const span of Array.from(doc.querySelectorAll('span.Z3988[title]')).slice(0, LIMITS.entriesPerPage + 1)) {
     each.add(() => {
       const described = coinsDescription(span);
       const entry = described && describedEntry(described, pageUrl, site);
@@ -343,8 +343,11 @@ export function collectCoinsEntries(doc: Document, pageUrl: URL, site: SiteId, e
 // Plain arXiv and DOI links
 
 const ID_LINKS = 'a[href*="arxiv.org/abs/"], a[href*="arxiv.org/pdf/"], a[href*="doi.org/10."]';
-/** Link texts that name the target rather than the paper: "arXiv:2405.04522", "[pdf]", a bare URL or DOI. */
-const NOT_A_TITLE = /^(?:\[?(?:arxiv|doi|pdf|abs|link|paper|html|preprint)\b|https?:|10\.\d)/i;
+/**
+ * Link texts that name the target rather than the paper: "arXiv:2405.04522", "[pdf]", "DOI", a bare URL
+ * or DOI. A label word only counts when it is the whole text ("Paper Plane: …" is a title).
+ */
+const NOT_A_TITLE = /^\[?(?:arxiv|doi|pdf|abs|abstract|link|paper|html|preprint|code|project)\]?(?:[:\s]\S*)?$|^https?:|^10\.\d/i;
 const MIN_TITLE_CHARS = 12;
 
 /** The block around a link that holds the rest of its reference (a list item, a paragraph, a table cell). */
@@ -412,7 +415,7 @@ function decodeURIComponentSafe(text: string): string {
  * footer, "[pdf]") are not papers the page lists, so they are passed over rather than counted as malformed.
  */
 export function collectIdLinkEntries(doc: Document, pageUrl: URL, site: SiteId, each: EntryCollector): void {
-  for (const link of Array.from(doc.querySelectorAll(ID_LINKS)).slice(0, LIMITS.entriesPerPage)) {
+  for (const link of Array.from(doc.querySelectorAll(ID_LINKS)).slice(0, LIMITS.entriesPerPage + 1)) {
     let entry: PaperEntry | null = null;
     try {
       entry = linkEntry(link, pageUrl, site);
