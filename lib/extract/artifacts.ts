@@ -6,7 +6,9 @@ import type { Artifact, ArtifactKind, EntryData } from '../model';
 
 const MAX_ARTIFACTS = 20;
 const MAX_URL = 300;
-const MAX_TEXT = 60_000;
+const MAX_TEXT = 20_000;
+/** A link longer than this is no artifact's address. */
+const MAX_LINK = 2_000;
 
 /**
  * A URL in running text. One fixed-string alternation and one character class repeated once: linear.
@@ -77,7 +79,7 @@ export function extractArtifacts(entry: Pick<EntryData, 'abstract' | 'comments' 
   for (const text of [entry.abstract, entry.comments ?? '']) {
     for (const m of text.slice(0, MAX_TEXT).matchAll(URL_IN_TEXT)) add(classifyUrl(m[0], true));
   }
-  for (const link of (entry.links ?? []).slice(0, 200)) if (typeof link === 'string') add(classifyUrl(link, false));
+  for (const link of (entry.links ?? []).slice(0, 200)) if (typeof link === 'string' && link.length <= MAX_LINK) add(classifyUrl(link, false));
   const order: Record<ArtifactKind, number> = { code: 0, model: 1, dataset: 2, project: 3 };
   return [...found.values()].sort((a, b) => order[a.kind] - order[b.kind]);
 }

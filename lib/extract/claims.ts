@@ -39,6 +39,11 @@ import {
 /** Abstracts are capped like every page field; the scanner is linear, the cap bounds the constant. */
 export const MAX_ABSTRACT = 20_000;
 const MAX_CLAIMS = 60;
+/** Work budgets for hostile text: sentences examined in depth, and values read per sentence. */
+const MAX_SCANNED_SENTENCES = 40;
+const MAX_VALUES_PER_SENTENCE = 30;
+/** Numbers examined per abstract; a real abstract has a few dozen. */
+const MAX_NUMBERS_EXAMINED = 300;
 
 /** A number read as a quantity, before it is attached to a metric, benchmark and baseline. */
 interface Quantity {
@@ -61,6 +66,8 @@ interface Scan {
   benchmarks: Mention[];
   metrics: MetricMention[];
   method: string;
+  /** Numbers left to examine in this abstract (shared by its sentences). */
+  budget: { numbers: number };
 }
 
 const lowerAt = (tokens: Token[], i: number) => tokens[i]?.lower ?? '';
@@ -418,6 +425,7 @@ function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; dir
   return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
 }
 
+const BOUND_STARTS = new Set(['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta', '\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde']);
 const PRIOR_BOUND_WORDS = new Set(['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from']);
 const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', 'convergence', 'converges', 'error', 'guarantee', 'guarantees', 'achieves', 'attains', 'runtime', 'requires']);
 
@@ -433,7 +441,7 @@ function readBound(tokens: Token[], i: number, to: number): { from: number; to: 
   } else return null;
   if (!isPunct(tokens[j], '(') || tokens[j]!.spaceBefore) return null;
   let depth = 0;
-  for (let k = j; k < Math.min(to, j + 60); k++) {
+  for (let k = j; k < Math.min(to, j + 40); k++) {
     if (isPunct(tokens[k], '(')) depth++;
     else if (isPunct(tokens[k], ')') && --depth === 0) return { from: i, to: k + 1 };
   }
@@ -460,8 +468,8 @@ function sentenceClaims(scan: Scan): Draft[] {
   const { tokens, sentence } = scan;
   const quantities: Quantity[] = [];
   const counts: Quantity[] = [];
-  for (let i = sentence.from; i < sentence.to; i++) {
-    if (tokens[i]!.kind !== 'number') continue;
+  for (let i = sentence.from; i < sentence.to && quantities.length + counts.length < MAX_VALUES_PER_SENTENCE; i++) {
+    if (tokens[i]!.kind !== 'number' || scan.budget.numbers-- <= 0) continue;
     // The starting value of "from A to B" is the baseline, not a claim.
     if (lowerAt(tokens, i - 1) === 'from' && tokens.slice(i + 1, i + 5).some((t) => t.lower === 'to')) continue;
     if (quotesBaseline(tokens, i, sentence)) continue;
@@ -691,7 +699,7 @@ function subjectOf(scan: Scan): string {
 function mayHoldClaim(tokens: Token[], sentence: Sentence): boolean {
   for (let i = sentence.from; i < sentence.to; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'number' || isSotaPhrase(tokens, i) || readBound(tokens, i, sentence.to)) return true;
+    if (t.kind === 'number' || isSotaPhrase(tokens, i) || (BOUND_STARTS.has(t.text) && isPunct(tokens[i + 1], '(', '{'))) return true;
   }
   return false;
 }
@@ -705,10 +713,13 @@ export function extractResults(abstract: string): ResultClaim[] {
   const method = findMethodName(tokens, text);
   const claims: ResultClaim[] = [];
   const seen = new Set<string>();
+  const budget = { numbers: MAX_NUMBERS_EXAMINED };
+  let scanned = 0;
   for (const sentence of splitSentences(tokens)) {
-    if (claims.length >= MAX_CLAIMS) break;
+    if (claims.length >= MAX_CLAIMS || scanned >= MAX_SCANNED_SENTENCES) break;
     // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
     if (PRIOR_WORK_OPENERS.has(tokens[sentence.from]!.lower) || !mayHoldClaim(tokens, sentence)) continue;
+    scanned++;
     const scan: Scan = {
       text,
       tokens,
@@ -716,6 +727,7 @@ export function extractResults(abstract: string): ResultClaim[] {
       benchmarks: findBenchmarks(tokens, sentence.from, sentence.to, text).filter((b) => b.text !== method),
       metrics: findMetrics(tokens, sentence.from, sentence.to, text),
       method,
+      budget,
     };
     const drafts = sentenceClaims(scan).filter((d) => {
       // A number repeated later in the abstract (often in the conclusion) is one claim.

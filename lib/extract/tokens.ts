@@ -167,12 +167,22 @@ function startsSentence(token: Token | undefined): boolean {
   return (c >= 65 && c <= 90) || isDigit(c) || token.text === '(' || token.text === '[' || token.text === '$' || (c > 127 && token.text[0] !== token.text[0]!.toLowerCase());
 }
 
+/**
+ * A sentence longer than this many tokens is cut: real abstract sentences are far shorter, and the cut
+ * bounds the per-sentence work (which compares values with mentions) on hostile text.
+ */
+export const MAX_SENTENCE_TOKENS = 150;
+
 /** Splits tokens into sentences at . ! ? followed by a space and a capital, skipping abbreviations and initials. */
 export function splitSentences(tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (i - from >= MAX_SENTENCE_TOKENS) {
+      sentences.push({ start: tokens[from]!.start, end: tokens[i - 1]!.end, from, to: i });
+      from = i;
+    }
     if (t.kind !== 'punct' || (t.text !== '.' && t.text !== '!' && t.text !== '?')) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
