@@ -3,10 +3,12 @@ import { createHandlers, handleMessage } from '../lib/background/handlers';
 import { messaging, type ProtocolMap } from '../lib/messaging';
 import { registerPageFeatures } from '../lib/page/background';
 import { openPaperDb, type PaperDb } from '../lib/store/db';
+import { startSync } from '../lib/sync/browser';
 
 export default defineBackground(() => {
   let db: Promise<PaperDb> | undefined;
-  const handlers = createHandlers(() => (db ??= openPaperDb()));
+  const getDb = () => (db ??= openPaperDb());
+  const handlers = createHandlers(getDb, startSync(getDb));
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     messaging.onMessage(type, ({ data }) => handleMessage(handlers, type, data));
   }

@@ -3,6 +3,7 @@ import type { MessageData } from './background/schemas';
 import type { ImportReport } from './export/backup';
 import type { ExportFile } from './export/formats';
 import type { Paper, ResultClaim, Tag } from './model';
+import type { SyncStatusView } from './sync/service';
 import type { Settings } from './store/settings';
 import type { TagSummary } from './store/tags';
 
@@ -29,7 +30,9 @@ export type { ExportFile, ImportReport, MessageData, Settings, TagSummary };
  *                 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown' | 'backup' (lib/export/index.ts; for a
  *                 progress bar call exportPapers() from lib/export directly with onProgress)
  *   importBackup  {text}                                 → ImportReport {added, merged, unchanged, tags, models}
- *   clearData     {confirm: 'delete everything'}         → {papers: number}
+ *   clearData     {confirm: 'delete everything'}         → {papers: number}   this device only; sync brings saved papers back
+ *   getSyncStatus {}                                     → SyncStatusView (lib/sync/service.ts)
+ *   syncNow       {}                                     → SyncStatusView   flushes at once (the options page's "Sync now")
  */
 
 /** What the in-page UI needs per paper. */
@@ -55,6 +58,8 @@ export interface ProtocolMap {
   exportPapers(data: MessageData<'exportPapers'>): ExportFile;
   importBackup(data: MessageData<'importBackup'>): ImportReport;
   clearData(data: MessageData<'clearData'>): { papers: number };
+  getSyncStatus(data: MessageData<'getSyncStatus'>): SyncStatusView;
+  syncNow(data: MessageData<'syncNow'>): SyncStatusView;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

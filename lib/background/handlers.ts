@@ -3,17 +3,39 @@ import { validate } from './schemas';
 import type { Paper, Tag } from '../model';
 import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
+import type { SyncStatusView } from '../sync/service';
 import { backupFile, importBackup, type ImportReport } from '../export/backup';
 import { exportPapers, type ExportFile } from '../export';
 import { clearLibrary, getPaper, getPapers, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
 import { getSettings, setSettings, type Settings } from '../store/settings';
 import { listTags, userTagId, type TagSummary } from '../store/tags';
 
+/** What the handlers tell sync (lib/sync/service.ts) about the user's changes. */
+export interface SyncHooks {
+  localChanged(papers: Paper[], removedIds?: string[]): Promise<void>;
+  status(): Promise<SyncStatusView>;
+  flush(): Promise<SyncStatusView>;
+  scheduleFlush(): void;
+}
+
+/** Without sync (tests of other features, the CLI): changes stay local and the status says so. */
+const LOCAL_ONLY: SyncHooks = {
+  localChanged: async () => undefined,
+  status: async () => ({ availability: 'unavailable' }),
+  flush: async () => ({ availability: 'unavailable' }),
+  scheduleFlush: () => undefined,
+};
+
 /**
  * The background worker's message handlers: pure async functions of (validated data, database),
- * tested directly. entrypoints/background.ts only wires them to messaging.
+ * tested directly. entrypoints/background.ts only wires them to messaging. Every change the user makes to
+ * the saved list is handed to sync as it happens.
  */
-export function createHandlers(getDb: () => Promise<PaperDb>) {
+export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = LOCAL_ONLY) {
+  const synced = async (paper: Paper | undefined): Promise<Paper | null> => {
+    if (paper) await sync.localChanged([paper]);
+    return paper ?? null;
+  };
   return {
     async pageEntries(data: MessageData<'pageEntries'>): Promise<{ papers: PaperStatus[] }> {
       const enriched = data.entries.map(enrichEntry);
@@ -24,7 +46,7 @@ export function createHandlers(getDb: () => Promise<PaperDb>) {
       return listPapers(await getDb(), data.view, data.limit);
     },
     async setSaved(data: MessageData<'setSaved'>): Promise<Paper | null> {
-      return (await setSaved(await getDb(), data.id, data.saved)) ?? null;
+      return synced(await setSaved(await getDb(), data.id, data.saved));
     },
     async getPaper(data: MessageData<'getPaper'>): Promise<Paper | null> {
       return (await getPaper(await getDb(), data.id)) ?? null;
@@ -32,16 +54,19 @@ export function createHandlers(getDb: () => Promise<PaperDb>) {
     async savePaper(data: MessageData<'savePaper'>): Promise<Paper> {
       const where = { site: data.entry.site, url: data.url ?? data.entry.url };
       const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry)], where, Date.now(), { save: true });
+      await sync.localChanged([paper!]);
       return paper!;
     },
     async updatePaper(data: MessageData<'updatePaper'>): Promise<Paper | null> {
-      return (await updatePaper(await getDb(), data.id, data.patch)) ?? null;
+      return synced(await updatePaper(await getDb(), data.id, data.patch));
     },
     async removePaper(data: MessageData<'removePaper'>): Promise<Paper | null> {
-      return (await removePaper(await getDb(), data.id)) ?? null;
+      const removed = await removePaper(await getDb(), data.id);
+      if (removed) await sync.localChanged([], [removed.id]);
+      return removed ?? null;
     },
     async restorePaper(data: MessageData<'restorePaper'>): Promise<Paper | null> {
-      return (await restorePaper(await getDb(), data.id)) ?? null;
+      return synced(await restorePaper(await getDb(), data.id));
     },
     async listTags(): Promise<TagSummary[]> {
       return listTags(await getDb());
@@ -50,7 +75,9 @@ export function createHandlers(getDb: () => Promise<PaperDb>) {
       return getSettings(await getDb());
     },
     async setSettings(data: MessageData<'setSettings'>): Promise<Settings> {
-      return setSettings(await getDb(), data.patch);
+      const settings = await setSettings(await getDb(), data.patch);
+      if (data.patch.syncEnabled) sync.scheduleFlush();
+      return settings;
     },
     async exportPapers(data: MessageData<'exportPapers'>): Promise<ExportFile> {
       const db = await getDb();
@@ -59,10 +86,19 @@ export function createHandlers(getDb: () => Promise<PaperDb>) {
       return exportPapers(papers, data.format);
     },
     async importBackup(data: MessageData<'importBackup'>): Promise<ImportReport> {
-      return importBackup(await getDb(), data.text);
+      const db = await getDb();
+      const report = await importBackup(db, data.text);
+      await sync.localChanged(await listPapers(db, 'saved'));
+      return report;
     },
     async clearData(): Promise<{ papers: number }> {
       return { papers: await clearLibrary(await getDb()) };
+    },
+    async getSyncStatus(): Promise<SyncStatusView> {
+      return sync.status();
+    },
+    async syncNow(): Promise<SyncStatusView> {
+      return sync.flush();
     },
   } satisfies { [K in keyof ProtocolMap]: (data: MessageData<K>) => Promise<ReturnType<ProtocolMap[K]>> };
 }

@@ -55,6 +55,8 @@ export const MessageSchemas = {
   // Browsers cap one message at 64 MiB; a backup of tens of thousands of papers fits.
   importBackup: v.object({ text: text(64 * 1024 * 1024) }),
   clearData: v.object({ confirm: v.literal('delete everything') }),
+  getSyncStatus: v.optional(v.object({}), {}),
+  syncNow: v.optional(v.object({}), {}),
 };
 
 export type MessageData<K extends keyof typeof MessageSchemas> = v.InferOutput<(typeof MessageSchemas)[K]>;

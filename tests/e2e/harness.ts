@@ -112,3 +112,17 @@ export async function openPopup(session: ExtensionSession): Promise<Page> {
   await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
   return page;
 }
+
+/**
+ * Sends a message to the background from an extension page, as the popup does (the wire format of
+ * @webext-core/messaging), and returns the handler's result.
+ */
+export async function sendToBackground<T = unknown>(page: Page, type: string, data: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(
+    ([messageType, messageData]) => chrome.runtime.sendMessage({ id: Date.now(), type: messageType, data: messageData, timestamp: Date.now() }),
+    [type, data] as const,
+  );
+  const { res, err } = (reply ?? {}) as { res?: T; err?: { message?: string } };
+  if (err) throw new Error(`${type}: ${err.message ?? 'failed'}`);
+  return res as T;
+}
