@@ -34,4 +34,21 @@ describe('background handlers', () => {
     await expect(handleMessage(handlers, 'setSaved', { id: 'x'.repeat(5000), saved: true })).rejects.toThrow(/invalid/);
     await expect(handleMessage(handlers, 'listPapers', null)).rejects.toThrow(/invalid/);
   });
+
+  it('hands every change to the saved list to sync', async () => {
+    const calls: [string[], string[]][] = [];
+    const db = openPaperDb('with-sync');
+    const withSync = createHandlers(() => db, {
+      localChanged: async (papers, removed = []) => void calls.push([papers.map((p) => `${p.id}:${p.saved}`), removed]),
+      status: async () => ({ availability: 'on' }),
+      flush: async () => ({ availability: 'on' }),
+      scheduleFlush: () => undefined,
+    });
+    await handleMessage(withSync, 'pageEntries', { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', entries: [entry('arxiv:2609.00003')] });
+    expect(calls).toEqual([]);
+    await handleMessage(withSync, 'setSaved', { id: 'arxiv:2609.00003', saved: true });
+    await handleMessage(withSync, 'updatePaper', { id: 'arxiv:2609.00003', patch: { note: 'n' } });
+    await handleMessage(withSync, 'removePaper', { id: 'arxiv:2609.00003' });
+    expect(calls).toEqual([[['arxiv:2609.00003:true'], []], [['arxiv:2609.00003:true'], []], [[], ['arxiv:2609.00003']]]);
+  });
 });
