@@ -31,10 +31,10 @@ function pageBuilders(doc: Document, pageUrl: string | URL, adapter?: SiteAdapte
   return { detection, builders };
 }
 
-/** Runs `builders` into `detection` until `stop()` says so; returns the index of the first builder not run. */
+/** Runs `builders` into `detection`, at least one, until `stop()` says so; returns the index of the first builder not run. */
 function buildEntries(detection: Detection, builders: EntryBuilder[], from: number, seen: Set<string>, stop: () => boolean): number {
   let i = from;
-  for (; i < builders.length && !stop(); i++) {
+  for (; i < builders.length && (i === from || !stop()); i++) {
     if (detection.entries.length >= LIMITS.entriesPerPage) {
       detection.truncated = true;
       return builders.length;

@@ -104,7 +104,7 @@ async function launch(withExtension: boolean, html: string): Promise<{ context: 
       '--no-first-run',
     ],
   });
-  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript({ content: PAGE_PROBE });
   await context.route('https://arxiv.org/**', (route) =>
     new URL(route.request().url()).pathname === '/list/astro-ph.CO/pastweek'

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { mostConfidentResult } from '../../../lib/page/keyResult';
+import { orderedTags, resultLabel } from '../../../lib/ui/chips/format';
+import { claim, tag } from './listing';
+
+describe('chip text', () => {
+  it('says a result in a few words, and cuts long ones', () => {
+    expect(resultLabel(claim('12.5%', 's'))).toBe('↑ 12.5% success rate on WebShop');
+    expect(resultLabel({ ...claim('', 's'), kind: 'sota', direction: 'none', metric: '', dataset: 'ImageNet' })).toBe('state of the art on ImageNet');
+    expect(resultLabel({ ...claim('2x', 's'), direction: 'none', dataset: '' })).toBe('2x success rate');
+    const long = resultLabel({ ...claim('1', 's'), dataset: 'x'.repeat(200) });
+    expect(long.length).toBe(48);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it("orders the user's tags, then suggestions, then topics, then categories", () => {
+    const ordered = orderedTags([tag('cs.LG'), tag('topic:rl', 'topic'), tag('user:b', 'personal', 'model'), tag('user:a', 'personal', 'user')]);
+    expect(ordered.map((t) => t.id)).toEqual(['user:a', 'user:b', 'topic:rl', 'cs.LG']);
+  });
+
+  it('picks the most confident claim, a number before a bare claim; none without results', () => {
+    expect(mostConfidentResult([])).toBeNull();
+    const bare = { ...claim('', 'sota'), number: null, confidence: 0.8 };
+    const numbered = { ...claim('5%', 'five'), confidence: 0.8 };
+    expect(mostConfidentResult([bare, numbered])).toBe(numbered);
+    expect(mostConfidentResult([numbered, claim('9%', 'nine', 0.95)])?.value).toBe('9%');
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://arxiv.org/list/cs.LG/new"}
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { detectPage, detectPageInSlices } from '../../../lib/detect/index';
+import { startPageWatch } from '../../../lib/detect/watch';
+import type { PaperEntry } from '../../../lib/model';
+import { CHIPS_TAG } from '../../../lib/page/host';
+import { startPageEnrichment } from '../../../lib/page/start';
+import { LISTING_URL, writeListing } from './listing';
+
+const titles = (n: number) => Array.from({ length: n }, (_, i) => `Paper ${i + 1}`);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let ctx: ContentScriptContext | undefined;
+afterEach(() => {
+  ctx?.abort();
+  ctx = undefined;
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+describe('detection in slices', () => {
+  it('finds what detectPage finds, in page order, a slice at a time with pauses between', async () => {
+    writeListing(document, titles(300));
+    const slices: PaperEntry[][] = [];
+    let pauses = 0;
+    const detection = await detectPageInSlices(document, LISTING_URL, undefined, (_site, entries) => slices.push(entries), async () => void pauses++, 0);
+    expect(detection.entries.map((e) => e.id)).toEqual(detectPage(document, LISTING_URL).entries.map((e) => e.id));
+    expect(slices.flat().map((e) => e.id)).toEqual(detection.entries.map((e) => e.id));
+    expect(slices.length).toBeGreaterThan(1);
+    expect(pauses).toBe(slices.length - 1);
+  });
+});
+
+describe('page watch', () => {
+  it('scans again when the page adds entries, not when PaperLens adds its rows', async () => {
+    writeListing(document, titles(3));
+    ctx = new ContentScriptContext('content');
+    const batches: PaperEntry[][] = [];
+    // Each scan starts with the arXiv adapter's query for the listing's dl elements.
+    let scans = 0;
+    const query = document.querySelectorAll.bind(document);
+    vi.spyOn(document, 'querySelectorAll').mockImplementation((selector: string) => {
+      if (selector.includes('#dlpage')) scans++;
+      return query(selector);
+    });
+    startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries));
+    await wait(50);
+    expect(batches.flat()).toHaveLength(3);
+    expect(scans).toBe(1);
+    // Rows added by PaperLens: no rescan (a rescan re-reads every entry of the page).
+    document.querySelector('dd')!.append(document.createElement(CHIPS_TAG));
+    await wait(400);
+    expect(scans).toBe(1);
+    expect(batches).toHaveLength(1);
+    // The page shows one more entry: it is found, and only it.
+    writeListing(document, titles(4));
+    await wait(400);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]!.map((e) => e.title)).toEqual(['Paper 4']);
+  });
+
+  it('removes every row and the bar when the extension context goes away', async () => {
+    writeListing(document, titles(5));
+    ctx = new ContentScriptContext('content');
+    startPageEnrichment(ctx, () => null);
+    await wait(800);
+    expect(document.querySelectorAll(CHIPS_TAG).length).toBe(5);
+    ctx.abort();
+    expect(document.querySelectorAll('paperlens-chips, paperlens-bar')).toHaveLength(0);
+  });
+});
