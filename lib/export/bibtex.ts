@@ -25,6 +25,7 @@ function protectUnicode(text: string): string {
 }
 
 function restoreUnicode(text: string): string {
+  if (!text.includes('qqxu')) return text;
   return text.replace(PLACEHOLDER, (match, hex: string) => {
     const codePoint = Number.parseInt(hex, 16);
     // Only non-ASCII comes back, so nothing restored can be a brace or a backslash.
@@ -33,16 +34,16 @@ function restoreUnicode(text: string): string {
 }
 
 function protectItem(item: CslItem): CslItem {
-  const protect = (value: string | undefined) => (value === undefined ? undefined : protectUnicode(value));
-  return {
+  const protectedItem: CslItem = {
     ...item,
-    title: protect(item.title)!,
-    author: item.author.map((name) => ('literal' in name ? { literal: protect(name.literal)! } : { family: protect(name.family)!, given: protect(name.given) })),
-    'container-title': protect(item['container-title']),
-    abstract: protect(item.abstract),
-    keyword: protect(item.keyword),
-    note: protect(item.note),
+    title: protectUnicode(item.title),
+    author: item.author.map((name) => ('literal' in name ? { literal: protectUnicode(name.literal) } : { ...name, family: protectUnicode(name.family), given: name.given && protectUnicode(name.given) })),
   };
+  for (const field of ['container-title', 'abstract', 'keyword', 'note'] as const) {
+    // A field must be absent, not undefined: citation-js converts every field that is present.
+    if (item[field] !== undefined) protectedItem[field] = protectUnicode(item[field]);
+  }
+  return protectedItem;
 }
 
 const ARXIV_CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;

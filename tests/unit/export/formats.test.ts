@@ -3,6 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { exportPapers } from '../../../lib/export';
+import { EXPORT_FORMATS } from '../../../lib/export/formats';
 import { citationKeys, parseName } from '../../../lib/export/csl';
 import { escapeMarkdown } from '../../../lib/export/markdown';
 import { hostilePapers } from './payloads';
@@ -239,6 +240,14 @@ describe('Markdown export', () => {
 });
 
 describe('exportPapers', () => {
+  it('exports a bare paper (no abstract, tags, note, year or venue) in every format', async () => {
+    const bare = paper({ abstract: '', abstractKind: 'none', userTags: [], tags: [], note: '', year: undefined, authors: ['Solo'] });
+    for (const format of EXPORT_FORMATS) {
+      const file = await exportPapers([bare], format);
+      expect(file.text, format).toMatch(/Scaling \{?Laws/);
+    }
+  });
+
   it('exports in chunks, reporting progress to the end', async () => {
     const papers = Array.from({ length: 1201 }, (_, i) => paper({ id: `arxiv:2609.${String(i).padStart(5, '0')}`, title: `Paper number ${i}` }));
     const progress: [number, number][] = [];
