@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type EntryType, type PaperEntry } from '../../model';
 import { entryFromCitationMeta } from '../meta';
-import { LIMITS, cleanText, parseYear, readableText, splitAuthors, withoutLabel } from '../text';
+import { LIMITS, cleanText, mayHoldRenderedMath, parseYear, readableText, splitAuthors, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
 import { aliasesBesides } from './paper-page';
 
@@ -34,6 +34,9 @@ function arxivOrigin(pageUrl: URL): string {
 }
 
 function detectListing(doc: Document, url: URL, each: EntryCollector): void {
+  const origin = arxivOrigin(url);
+  // Raw pages have no rendered math: their fields are read without a probe each (see mayHoldRenderedMath).
+  const mathFree = !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc);
   const sections = new Map<Element, EntryType | undefined>();
   for (const dl of Array.from(doc.querySelectorAll('#dlpage dl'))) {
     const section = sectionEntryType(dl, sections);
@@ -43,52 +46,103 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
         const [term, description] = [dt, child];
-        each.add(() => listingEntry(term, description, url, section));
+        each.add(() => listingEntry(term, description, { origin, section, mathFree }));
         dt = null;
       }
     }
   }
 }
 
-function listingEntry(dt: Element, dd: Element, pageUrl: URL, section: EntryType | undefined): PaperEntry | null {
-  const idLink = dt.querySelector('a[title="Abstract"]');
+/** The parts of a listing entry's `dd > div.meta`, found in one pass over its children. */
+interface ListingParts {
+  title?: Element;
+  authors?: Element;
+  comments?: Element;
+  journalRef?: Element;
+  subjects?: Element;
+  abstract?: Element;
+}
+
+/**
+ * One walk over the meta block's children instead of a selector query per field: on a 2,000-entry
+ * listing the queries were a fifth of detection time. Markup that does not have the usual shape
+ * (no div.meta, parts nested deeper) falls back to the queries.
+ */
+function listingParts(dd: Element): ListingParts {
+  const parts: ListingParts = {};
+  const meta = dd.firstElementChild?.classList.contains('meta') ? dd.firstElementChild : dd.querySelector('div.meta');
+  for (let child = meta?.firstElementChild ?? null; child; child = child.nextElementSibling) {
+    const classes = child.classList;
+    if (classes.contains('list-title')) parts.title ??= child;
+    else if (classes.contains('list-authors')) parts.authors ??= child;
+    else if (classes.contains('list-comments')) parts.comments ??= child;
+    else if (classes.contains('list-journal-ref')) parts.journalRef ??= child;
+    else if (classes.contains('list-subjects')) parts.subjects ??= child;
+    else if (child.tagName === 'P' && classes.contains('mathjax')) parts.abstract ??= child;
+  }
+  if (!parts.title) {
+    return {
+      title: dd.querySelector('.list-title') ?? undefined,
+      authors: dd.querySelector('.list-authors') ?? undefined,
+      comments: dd.querySelector('.list-comments') ?? undefined,
+      journalRef: dd.querySelector('.list-journal-ref') ?? undefined,
+      subjects: dd.querySelector('.list-subjects') ?? undefined,
+      abstract: dd.querySelector('p.mathjax') ?? undefined,
+    };
+  }
+  return parts;
+}
+
+/** The dt's "arXiv:<id>" link: a direct child in the current markup, inside span.list-identifier in the legacy one. */
+function abstractLink(dt: Element): Element | null {
+  for (let child = dt.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'A' && child.getAttribute('title') === 'Abstract') return child;
+  }
+  return dt.querySelector('a[title="Abstract"]');
+}
+
+/** What every entry of one listing page shares. */
+interface ListingContext {
+  origin: string;
+  section: EntryType | undefined;
+  mathFree: boolean;
+}
+
+function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: ListingContext): PaperEntry | null {
+  const idLink = abstractLink(dt);
   const rawId = idLink?.textContent || idLink?.getAttribute('id') || '';
   const arxivId = normaliseArxivId(cleanText(rawId)) ?? normaliseArxivId(idLink?.getAttribute('href')?.replace(/^.*\/abs\//, '') ?? '');
   if (!arxivId) return null;
-  const title = withoutLabel(readableText(dd.querySelector('.list-title'), LIMITS.title), /^Title:\s*/);
+  const parts = listingParts(dd);
+  const title = withoutLabel(readableText(parts.title, LIMITS.title, mathFree), /^Title:\s*/);
   if (!title) return null;
-  const abstractEl = dd.querySelector('div.meta > p.mathjax, p.mathjax');
-  const abstract = readableText(abstractEl, LIMITS.abstract);
-  const origin = arxivOrigin(pageUrl);
+  const abstract = readableText(parts.abstract, LIMITS.abstract, mathFree);
   return {
     id: canonicalId.arxiv(arxivId),
     aliases: [],
     title,
-    authors: arxivAuthors(dd.querySelector('.list-authors')),
+    authors: arxivAuthors(parts.authors, mathFree),
     abstract,
     abstractKind: abstract ? 'full' : 'none',
     url: `${origin}/abs/${arxivId}`,
     pdfUrl: `${origin}/pdf/${arxivId}`,
-    subjects: categoryCodes(dd.querySelector('.list-subjects')?.textContent ?? ''),
-    venue: withoutLabel(readableText(dd.querySelector('.list-journal-ref')), /^Journal-ref:\s*/) || undefined,
+    subjects: categoryCodes(parts.subjects?.textContent ?? ''),
+    venue: withoutLabel(readableText(parts.journalRef, LIMITS.field, mathFree), /^Journal-ref:\s*/) || undefined,
     year: yearFromArxivId(arxivId),
     entryType: entryTypeFromTerm(dt.textContent ?? '') ?? section,
-    comments: withoutLabel(readableText(dd.querySelector('.list-comments')), /^Comments:\s*/) || undefined,
+    comments: withoutLabel(readableText(parts.comments, LIMITS.field, mathFree), /^Comments:\s*/) || undefined,
     site: 'arxiv',
     element: dd,
   };
 }
-
-/** Characters read from an author line: collaborations list hundreds of names. */
-const AUTHOR_LINE_CHARS = 15_000;
 
 /**
  * The people on an arXiv author line: affiliation markers ("Ann Lee (1, 2)", "(4 and 5)") and the
  * affiliation list at the end ("((1) University of …)") dropped, "Euclid Collaboration: A, B" read as the
  * collaboration and then its members, "et al. (N additional authors not shown)" not an author.
  */
-function arxivAuthors(line: Element | null | undefined): string[] {
-  const text = readableText(line, AUTHOR_LINE_CHARS)
+function arxivAuthors(line: Element | null | undefined, mathFree = false): string[] {
+  const text = readableText(line, LIMITS.authorListText, mathFree)
     .replace(/^Authors:\s*/, '')
     .replace(/\s*\(\(\d+\)[\s\S]*$/, '')
     .replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '')
