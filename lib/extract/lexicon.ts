@@ -29,14 +29,9 @@ export function benchmarkKey(name: string): string {
 }
 
 /** Each token's key, computed once per token rather than once per span it is part of. */
-const tokenKeys = new WeakMap<Token, string>();
 function keyOf(t: Token): string {
-  let key = tokenKeys.get(t);
-  if (key === undefined) {
-    key = benchmarkKey(t.text);
-    tokenKeys.set(t, key);
-  }
-  return key;
+  t.key ??= benchmarkKey(t.text);
+  return t.key;
 }
 
 const hasCapitalOrDigit = (text: string) => /[A-Z\d]/.test(text);

@@ -20,6 +20,8 @@ export interface Token {
   suffix?: string;
   /** Whitespace (or nothing) separates this token from the previous one. */
   spaceBefore: boolean;
+  /** Lexicon key (lower-case letters and digits), filled in by the lexicon on first use. */
+  key?: string;
 }
 
 export interface Sentence {
@@ -94,9 +96,9 @@ export function tokenize(text: string): Token[] {
   let spaceBefore = true;
   const push = (start: number, end: number, kind: TokenKind, lower?: string) => {
     const raw = text.slice(start, end);
-    const token: Token = { text: raw, lower: lower ?? raw.toLowerCase(), start, end, kind, spaceBefore };
-    if (kind === 'number') Object.assign(token, splitNumeral(raw));
-    tokens.push(token);
+    // Every token gets the same fields in the same order, so the engine keeps one object shape.
+    const numeral = kind === 'number' ? splitNumeral(raw) : undefined;
+    tokens.push({ text: raw, lower: lower ?? (kind === 'punct' ? raw : raw.toLowerCase()), start, end, kind, value: numeral?.value, suffix: numeral?.suffix, spaceBefore, key: undefined });
     spaceBefore = false;
   };
   while (i < n) {
