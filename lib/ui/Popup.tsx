@@ -125,7 +125,7 @@ function PopupBody({ state, view, api, searchRef, onShowSeen, focusFirstRow }: B
   if (visible.length === 0) {
     return (
       <div class="empty">
-        <p>{state.indexing ? 'Building the search index…' : `No paper matches${query.trim() ? ` “${query.trim()}”` : ''}${activeFilterCount(state.filters) ? ' with these filters' : ''}.`}</p>
+        <p>{state.indexing ? 'Nothing matches in titles, authors, tags or notes; abstracts and results are still being indexed…' : `No paper matches${query.trim() ? ` “${query.trim()}”` : ''}${activeFilterCount(state.filters) ? ' with these filters' : ''}.`}</p>
         <button
           onClick={() => {
             state.setQuery('');
@@ -324,7 +324,7 @@ function PaperList({ state, view, api, searchRef, focusFirstRow }: Omit<BodyProp
       <p class="list-status" aria-live="polite">
         {visible.length === papers?.length ? `${visible.length.toLocaleString()} papers` : `${visible.length.toLocaleString()} of ${(papers?.length ?? 0).toLocaleString()} papers`}
         {!state.complete && ' (loading…)'}
-        {state.indexing && ' · indexing…'}
+        {state.indexing && ' · indexing abstracts…'}
       </p>
       <div class="list-scroll" aria-busy={!state.ready} ref={win.containerRef as { current: HTMLDivElement | null }} onScroll={win.onScroll}>
         <ul

@@ -49,7 +49,10 @@ export function keyResult(paper: Paper): ResultClaim | undefined {
 
 /** A short line for a claim: "7.3 BLEU on WMT14 vs. Transformer". Only what the claim states. */
 export function describeClaim(claim: ResultClaim): string {
-  const head = [claim.value, claim.unit && !claim.value.endsWith(claim.unit) ? claim.unit : '', claim.metric].filter(Boolean).join(' ');
+  const unit = claim.value && claim.unit && !claim.value.endsWith(claim.unit) ? claim.unit : '';
+  // Symbols stick to the number (80.1%, 2.5x); words do not (4.2 points).
+  const value = /^[%x×]$/.test(unit) ? claim.value + unit : [claim.value, unit].filter(Boolean).join(' ');
+  const head = [value, claim.metric].filter(Boolean).join(' ');
   const parts = [head || (claim.kind === 'sota' ? 'state of the art' : '')];
   if (claim.dataset) parts.push(`on ${claim.dataset}`);
   if (claim.comparator) parts.push(`vs. ${claim.comparator}`);
@@ -230,6 +233,18 @@ function buildQuery(text: string): Query | null {
       : whole(term),
   );
   return { combineWith: 'AND', queries };
+}
+
+/**
+ * A plain match for the moments before the index is built: every typed word appears in the title,
+ * authors, tags or note. Slower per paper than the index and blind to abstracts, but needs no setup.
+ */
+export function quickMatch(papers: readonly Paper[], text: string): Paper[] {
+  const words = text.toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
+  return papers.filter((paper) => {
+    const haystack = [paper.title, paper.authors.join(' '), tagLabels(paper).join(' '), categoryIds(paper).join(' '), paper.note].join(' ').toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
 }
 
 /** Full-text search over the papers, built once and updated paper by paper (minisearch). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../model';
 import type { LibraryApi, ListView, PaperPatch } from './api';
-import { NO_FILTERS, PaperSearch, visiblePapers, type Filters, type SortKey } from './library';
+import { NO_FILTERS, PaperSearch, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
 
 /** Enough rows to fill the first screen; the rest of a large library follows right after. */
 export const FIRST_SCREEN = 40;
@@ -82,9 +82,8 @@ export function usePapers(api: LibraryApi, view: ListView) {
   const hits = useMemo(() => {
     if (!searching || !papers) return null;
     if (search.current) return search.current.search(query)!.flatMap((id) => byId.get(id) ?? []);
-    // Until the index is built, a plain title match keeps typing useful.
-    const needle = query.trim().toLowerCase();
-    return papers.filter((p) => p.title.toLowerCase().includes(needle));
+    // Until the index is built, a plain match on the short fields keeps typing useful.
+    return quickMatch(papers, query);
     // indexVersion is a dependency because the index changes in place under the same query.
   }, [query, searching, papers, byId, indexVersion]);
 
