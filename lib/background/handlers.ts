@@ -7,7 +7,7 @@ import type { SyncStatusView } from '../sync/service';
 import { backupFile, importBackup, type ImportReport } from '../export/backup';
 import { exportPapers, type ExportFile } from '../export';
 import { clearLibrary, getPaper, getPapers, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
-import { getSettings, setSettings, type Settings } from '../store/settings';
+import { getSettings, isSiteOn, setSettings, type Settings } from '../store/settings';
 import { listTags, userTagId, type TagSummary } from '../store/tags';
 
 /** What the handlers tell sync (lib/sync/service.ts) about the user's changes. */
@@ -38,8 +38,11 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
   };
   return {
     async pageEntries(data: MessageData<'pageEntries'>): Promise<{ papers: PaperStatus[] }> {
+      const db = await getDb();
+      // A site the user turned off in the options is neither read nor remembered.
+      if (!isSiteOn(await getSettings(db), data.site)) return { papers: [] };
       const enriched = data.entries.map(enrichEntry);
-      const stored = await recordSightings(await getDb(), enriched, { site: data.site, url: data.url });
+      const stored = await recordSightings(db, enriched, { site: data.site, url: data.url });
       return { papers: stored.map((paper, i) => statusOf(paper, enriched[i]!.id)) };
     },
     async listPapers(data: MessageData<'listPapers'>): Promise<Paper[]> {
