@@ -352,15 +352,17 @@ function comparatorAfter(scan: Scan, start: number, strict: boolean): { text: st
     i++;
   }
   if (i === first) return null;
+  // "grouped-query attention (GQA)": the acronym belongs to the baseline's name.
+  if (isPunct(tokens[i], '(') && tokens[i + 1]?.kind === 'word' && isPunct(tokens[i + 2], ')') && /[A-Z]{2}/.test(tokens[i + 1]!.text)) i += 3;
   const words = tokens.slice(first, i);
   if (strict && !words.some((w) => /[A-Z]/.test(w.text) || BASELINE_NOUNS.has(w.lower))) return null;
   return { text: text.slice(tokens[first]!.start, tokens[i - 1]!.end), from: first, to: i };
 }
 
 /** Baselines named in the sentence, each at the position of the word that introduces it. */
-function findComparators(scan: Scan): { text: string; at: number }[] {
+function findComparators(scan: Scan): { text: string; at: number; from: number; to: number }[] {
   const { tokens, sentence } = scan;
-  const found: { text: string; at: number }[] = [];
+  const found: { text: string; at: number; from: number; to: number }[] = [];
   for (let i = sentence.from; i < sentence.to; i++) {
     const w = tokens[i]!.lower;
     let phrase: ReturnType<typeof comparatorAfter> = null;
@@ -379,7 +381,7 @@ function findComparators(scan: Scan): { text: string; at: number }[] {
       phrase = comparatorAfter(scan, i + 1, true);
     }
     if (phrase) {
-      found.push({ text: phrase.text, at: i });
+      found.push({ text: phrase.text, at: i, from: phrase.from, to: phrase.to });
       i = phrase.to - 1;
     }
   }
@@ -416,15 +418,18 @@ function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; dir
   const toValue = (lowerAt(tokens, q.from - 1) === 'to' && lowerAt(tokens, q.from - 2) !== 'up') || lowerAt(tokens, q.from - 1) === 'reaching';
   if (q.sign === '+') return { kind: q.unit === 'x' ? 'speed-up' : 'relative-gain', direction: 'up', own: true };
   if (q.sign === '-') return { kind: 'reduction', direction: 'down', own: true };
-  if (!cue) return { kind: q.unit === 'x' ? 'speed-up' : 'absolute', direction: q.unit === 'x' ? 'up' : 'none', own: q.unit === 'x' };
+  if (!cue) return { kind: q.unit === 'x' ? 'speed-up' : 'absolute', direction: q.unit === 'x' ? 'up' : 'none', own: false };
   const direction: ClaimDirection = cue.kind === 'reduction' ? 'down' : 'up';
   if (toValue && cue.index < q.from) return { kind: 'absolute', direction: 'none', own: true };
   if (cue.kind === 'speed') return { kind: 'speed-up', direction: 'up', own: true };
-  // "improves inference speed by 33%" is a speed-up too.
-  if (cue.kind === 'gain' && /speed/i.test(metric)) return { kind: 'speed-up', direction: 'up', own: true };
+  // "improves inference speed by 33%", "37% higher throughput" and "cuts latency by 3x" are speed-ups too.
+  if (cue.kind === 'gain' && SPEED_METRICS.test(metric)) return { kind: 'speed-up', direction: 'up', own: true };
+  if (cue.kind === 'reduction' && q.unit === 'x' && TIME_METRICS.test(metric)) return { kind: 'speed-up', direction: 'up', own: true };
   return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
 }
 
+const SPEED_METRICS = /speed|throughput|qps|tokens\/s|fps|frames per second/i;
+const TIME_METRICS = /latency|time|runtime|delay/i;
 const BOUND_STARTS = new Set(['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta', '\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde']);
 const PRIOR_BOUND_WORDS = new Set(['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from']);
 const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', 'convergence', 'converges', 'error', 'guarantee', 'guarantees', 'achieves', 'attains', 'runtime', 'requires']);
@@ -486,6 +491,8 @@ function sentenceClaims(scan: Scan): Draft[] {
   mergeRanges(tokens, quantities);
   const values = [...quantities, ...counts];
   const comparators = findComparators(scan);
+  // A benchmark named inside a baseline's name ("grouped-query attention (GQA)") is not where a value was measured.
+  scan.benchmarks = scan.benchmarks.filter((b) => !comparators.some((c) => b.from >= c.from && b.to <= c.to));
   const drafts: Draft[] = [];
   for (const q of quantities) {
     const metric = changedQuantity(scan, q) || (metricFor(scan, q, values)?.text ?? '');
@@ -497,6 +504,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     drafts.push({ q, kind, direction, metric, dataset, comparator: '', from: q.from, to: q.to, ownCue: own });
   }
   shareCues(tokens, drafts);
+  // One value in a sentence naming benchmarks far from it: it is stated for all of them ("on A and B … up to 9.3%").
+  if (drafts.length === 1 && !drafts[0]!.dataset && scan.benchmarks.length) drafts[0]!.dataset = benchmarkList(scan, scan.benchmarks);
   for (const c of counts) {
     drafts.push({ q: c, kind: 'count', direction: 'none', metric: '', dataset: benchmarkFor(scan, c, values), comparator: '', from: c.from, to: c.to, ownCue: true });
   }
@@ -564,6 +573,14 @@ function mergeRanges(tokens: Token[], quantities: Quantity[]): void {
   }
 }
 
+/** Benchmarks as the sentence writes them: "AlpacaEval2.0 and MT-Bench" when they form one list. */
+function benchmarkList(scan: Scan, named: Mention[]): string {
+  const { tokens, text } = scan;
+  const first = named[0]!;
+  const last = named[named.length - 1]!;
+  return last.to - first.from <= 20 ? text.slice(tokens[first.from]!.start, tokens[last.to - 1]!.end) : first.text;
+}
+
 const VAGUE_TASKS = /^(multiple|several|various|many|all|most|diverse|different|a|the|three|four|five|both|numerous|standard|public|popular|existing|these|this)\b/i;
 
 /**
@@ -575,11 +592,7 @@ function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { 
   const { tokens, sentence, text } = scan;
   const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
   const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
-  if (named.length) {
-    const first = named[0]!;
-    const last = named[named.length - 1]!;
-    return last.to - first.from <= 20 ? text.slice(tokens[first.from]!.start, tokens[last.to - 1]!.end) : first.text;
-  }
+  if (named.length) return benchmarkList(scan, named);
   let i = after;
   while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'results,'].includes(lowerAt(tokens, i))) i++;
   if (!['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) return '';

@@ -144,7 +144,8 @@ export function findBenchmarks(tokens: Token[], from: number, to: number, source
       const announced = (!!prev && i > from && BENCHMARK_CONTEXT_BEFORE.has(prev.lower) && prev.lower !== 'and' && prev.lower !== 'or') || (!!next && BENCHMARK_CONTEXT_AFTER.has(next.lower));
       if (announced || continuesList) matchEnd = i + 1;
     }
-    if (matchEnd > 0) {
+    // A metric's name ("PSNR", "QPS") is never the benchmark.
+    if (matchEnd > 0 && !(matchEnd === i + 1 && lookup().metrics.has(t.lower))) {
       found.push({ from: i, to: matchEnd, text: spanText(tokens, i, matchEnd, source) });
       i = matchEnd;
     } else i++;
