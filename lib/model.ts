@@ -32,6 +32,9 @@ export type SiteId =
   | 'dblp'
   | 'generic';
 
+/** Every SiteId, for validating data that crosses a trust boundary (messages, backups, settings). */
+export const SITE_IDS = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const satisfies readonly SiteId[];
+
 export type AbstractKind = 'full' | 'snippet' | 'none';
 export type EntryType = 'new' | 'cross-list' | 'replacement';
 

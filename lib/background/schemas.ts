@@ -1,9 +1,9 @@
 import * as v from 'valibot';
+import { SITE_IDS } from '../model';
 import { EXPORT_FORMATS } from '../export/formats';
 import { SettingsPatchSchema } from '../store/settings';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const SITE_IDS = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const;
 
 export const EntryDataSchema = v.object({
   id: text(400),

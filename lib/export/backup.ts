@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Paper } from '../model';
+import { SITE_IDS, type Paper } from '../model';
 import type { PaperDb, StoredModel, UserTag } from '../store/db';
 import { mergeModels } from '../store/models';
 import { mergeIn, withoutKeys } from '../store/papers';
@@ -31,7 +31,6 @@ export interface Backup {
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
-const SITES = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const;
 
 const TagSchema = v.object({
   id: text(200),
@@ -70,7 +69,7 @@ export const PaperSchema = v.object({
   subjects: list(text(100), 100),
   venue: v.optional(text(2000)),
   year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(3000))),
-  sites: list(v.picklist(SITES), SITES.length),
+  sites: list(v.picklist(SITE_IDS), SITE_IDS.length),
   tags: list(TagSchema, 500),
   results: list(ClaimSchema, 200),
   artifacts: list(v.object({ kind: v.picklist(['code', 'dataset', 'model', 'project']), url: text(2000) }), 100),
@@ -78,7 +77,7 @@ export const PaperSchema = v.object({
   savedAt: v.optional(time),
   firstSeenAt: time,
   lastSeenAt: time,
-  seen: list(v.object({ site: v.picklist(SITES), url: text(2000), at: time }), 100),
+  seen: list(v.object({ site: v.picklist(SITE_IDS), url: text(2000), at: time }), 100),
   userTags: list(text(100), 100),
   note: text(20_000),
   read: v.boolean(),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { SiteId } from '../model';
+import { SITE_IDS, type SiteId } from '../model';
 import { writeTransaction, type PaperDb } from './db';
 
 const SETTINGS_KEY = 'settings';
@@ -29,7 +29,6 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const THRESHOLD_RANGE = { min: 0.5, max: 0.99 } as const;
 
-const SITE_IDS = ['arxiv', 'huggingface', 'openreview', 'acl', 'scholar', 'semanticscholar', 'pubmed', 'biorxiv', 'pmlr', 'neurips', 'cvf', 'dblp', 'generic'] as const satisfies readonly SiteId[];
 // Every site (`*://*` + `/*`), or one origin's match pattern such as `https://example.org` + `/*`.
 const ORIGIN_PATTERN = /^(?:\*|https?):\/\/(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d{1,5})?\/\*$/;
 
