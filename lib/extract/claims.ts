@@ -92,7 +92,9 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
   const suffix = (t.suffix ?? '').toLowerCase();
   if (suffix) {
     if (suffix === 'x' || suffix === '×' || suffix === '-fold' || suffix === 'fold') return { unit: 'x', end: at + 1 };
-    if (suffix === 'pp' || suffix === '-point' || suffix === '-points' || suffix === 'pts') return { unit: suffix === 'pp' ? 'pp' : 'points', end: at + 1 };
+    if (suffix === 'pp' || suffix === 'pts' || suffix === '-points') return { unit: suffix === 'pp' ? 'pp' : 'points', end: at + 1 };
+    // "a 3.1-point gain" is a result; "the 2-point correlation function" is a name.
+    if (suffix === '-point') return GAIN_CUES.has(lowerAt(tokens, at + 1)) || REDUCTION_CUES.has(lowerAt(tokens, at + 1)) ? { unit: 'points', end: at + 1 } : null;
     if (suffix === '%') return { unit: '%', end: at + 1 };
     const unit = UNIT_WORDS[suffix];
     if (unit && !MAGNITUDE_SUFFIXES.has(suffix)) return { unit, end: at + 1 };
@@ -208,10 +210,9 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     if (SETTING_WORDS.has(w) && !metric && !scan.metrics.some((m) => m.from <= j && j < m.to)) return null;
   }
   const cue = findCue(tokens, q, sentence);
-  if (q.unit === '%' && nextWord === 'of') {
-    // "with 10% of its training data" is a data fraction.
-    if ([1, 2, 3].some((d) => DATA_NOUNS.has(lowerAt(tokens, q.to + d)))) return null;
-  }
+  // A data fraction: "with 10% of its training data", also as "(e.g., 80%) of vision tokens".
+  const ofAt = nextWord === 'of' ? q.to : nextWord === ')' && lowerAt(tokens, q.to + 1) === 'of' ? q.to + 1 : -1;
+  if (q.unit === '%' && ofAt >= 0 && [1, 2, 3].some((d) => DATA_NOUNS.has(lowerAt(tokens, ofAt + d)))) return null;
   // "25% label noise", "15% masking": a setting named right after the value.
   if (q.unit === '%' && !metric && [q.to, q.to + 1].some((j) => j < sentence.to && SETTING_WORDS.has(lowerAt(tokens, j)))) return null;
   const benchmarkNext = scan.benchmarks.some((b) => b.from >= q.to && b.from <= q.to + 2);
@@ -220,7 +221,9 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     // "140 reward models": a count of things, whatever word comes between.
     if ([q.to, q.to + 1, q.to + 2].some((j) => SETUP_COUNT_NOUNS.has(lowerAt(tokens, j)))) return null;
     const resultVerbBefore = previousWord && RESULT_VERBS.has(previousWord.lower);
-    if (metric || (resultVerbBefore && benchmarkNext && ['on', 'in'].includes(nextWord)) || (resultVerbBefore && metric)) return q;
+    // "EERs of 1.5 and 1.7": the second score of a list of scores.
+    const inList = listed('') && ['and', ',', 'or'].includes(lowerAt(tokens, from - 1));
+    if (metric || inList || (resultVerbBefore && benchmarkNext && ['on', 'in'].includes(nextWord)) || (resultVerbBefore && metric)) return q;
     const fromTo = lowerAt(tokens, from - 1) === 'to' && scan.metrics.length > 0 && tokens.slice(Math.max(sentence.from, from - 8), from).some((x) => x.lower === 'from');
     return fromTo ? q : null;
   }
@@ -428,6 +431,16 @@ function kindOf(scan: Scan, q: Quantity, metric: string): { kind: ClaimKind; dir
   return { kind: cue.kind === 'reduction' ? 'reduction' : 'relative-gain', direction, own: true };
 }
 
+/** Reading back from a bound: "existing"/"previous" before any verb of the paper's own ("achieves") makes it prior work's. */
+function quotesPriorBound(tokens: Token[], i: number, sentence: Sentence): boolean {
+  for (let j = i - 1; j >= sentence.from; j--) {
+    const w = tokens[j]!.lower;
+    if (PRIOR_BOUND_WORDS.has(w)) return true;
+    if (RESULT_VERBS.has(w) && w !== 'improves' && w !== 'improve') return false;
+  }
+  return false;
+}
+
 const SPEED_METRICS = /speed|throughput|qps|tokens\/s|fps|frames per second/i;
 const TIME_METRICS = /latency|time|runtime|delay/i;
 const BOUND_STARTS = new Set(['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta', '\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde']);
@@ -535,7 +548,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     }
     const bound = mayHoldBound ? readBound(tokens, i, sentence.to) : null;
     // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's.
-    if (bound && !tokens.slice(Math.max(sentence.from, i - 8), i).some((t) => PRIOR_BOUND_WORDS.has(t.lower))) {
+    if (bound && !quotesPriorBound(tokens, i, sentence)) {
       const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';
       drafts.push({ q: null, kind: 'bound', direction: 'none', metric, dataset: '', comparator: '', from: bound.from, to: bound.to, ownCue: true });
       i = bound.to - 1;
@@ -589,7 +602,7 @@ const VAGUE_TASKS = /^(multiple|several|various|many|all|most|diverse|different|
  * Empty when nothing is named ("state-of-the-art results on three benchmarks").
  */
 function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { text: string }[]): string {
-  const { tokens, sentence, text } = scan;
+  const { tokens, sentence } = scan;
   const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
   const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
   if (named.length) return benchmarkList(scan, named);
