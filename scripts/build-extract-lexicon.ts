@@ -8,40 +8,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../tests/gold/extraction/gold';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/data');
 const OUT = path.resolve(import.meta.dirname, '../assets/extract/lexicon.json');
 
 const read = (...parts: string[]) => readFileSync(path.join(SHARED, ...parts), 'utf8');
-
-/** RFC-4180-style CSV rows (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 function csvObjects(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
@@ -108,7 +80,7 @@ function benchmarkNames(): Set<string> {
   const kept = new Set<string>();
   const plausible = (name: string) => /[A-Za-z]/.test(name) && /^[\p{L}\p{N} .\-+_/&'×]+$/u.test(name);
   for (const name of names) {
-    const clean = name.replace(/\s+/g, ' ').trim();
+    const clean = name.replace(/\s+/g, ' ').replace(/^The /, '').trim();
     // Harness identifiers are upper-cased above; they pass if they carry a digit or are short acronyms.
     if (plausible(clean) && (looksLikeBenchmark(clean) || /^[A-Z0-9_]{3,12}$/.test(clean))) kept.add(clean);
   }
