@@ -9,6 +9,8 @@ export interface FilterBarProps {
   state: PapersState;
   view: ListView;
   searchRef?: Ref<HTMLInputElement>;
+  /** Focus the search field on mount, so typing starts a search at once (the popup). */
+  autoFocus?: boolean;
   /** ArrowDown in the search field: move into the list. */
   onSearchArrowDown?(): void;
 }
@@ -35,7 +37,7 @@ function FacetSelect({ label, all, value, options, onChange }: { label: string; 
 }
 
 /** Search field, filters and sort, shared by the popup and the library page. */
-export function FilterBar({ state, view, searchRef, onSearchArrowDown }: FilterBarProps) {
+export function FilterBar({ state, view, searchRef, autoFocus, onSearchArrowDown }: FilterBarProps) {
   const { papers, query, setQuery, filters, setFilters, setSortChoice, sort } = state;
   const available = useMemo(() => facets(papers ?? []), [papers]);
   const set = (change: Partial<typeof filters>) => setFilters({ ...filters, ...change });
@@ -46,6 +48,7 @@ export function FilterBar({ state, view, searchRef, onSearchArrowDown }: FilterB
     <div class="filter-bar">
       <input
         ref={searchRef}
+        autoFocus={autoFocus}
         class="search"
         type="search"
         placeholder="Search titles, authors, abstracts, tags, results, notes   ( / )"

@@ -9,6 +9,7 @@ import { cleanTag, describeClaim, facets, keyResult, safeUrl, SITE_NAMES } from 
 import { benchmarkSummaries, papersPerMonth, papersPerTopic } from './overview';
 import { formatDate } from './PaperRow';
 import { usePapers, type PapersState, type SortChoice } from './usePapers';
+import { useGlobalKeys } from './useGlobalKeys';
 import { useWindow } from './useWindow';
 
 export interface LibraryProps {
@@ -27,17 +28,12 @@ export function Library({ api, syncStatus, download }: LibraryProps) {
   const state = usePapers(api, tab === 'seen' ? 'seen' : 'saved');
   const searchRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useGlobalKeys((e) => {
+    if (e.key === '/') {
+      e.preventDefault();
+      searchRef.current?.focus();
+    }
+  });
 
   return (
     <main class="library">

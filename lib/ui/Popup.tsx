@@ -6,6 +6,7 @@ import { FilterBar } from './FilterBar';
 import { activeFilterCount, NO_FILTERS, safeUrl, suggestFromLibrary } from './library';
 import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
 import { usePapers, type PapersState } from './usePapers';
+import { isTextField, useGlobalKeys } from './useGlobalKeys';
 import { useWindow } from './useWindow';
 
 export interface PopupProps {
@@ -23,10 +24,6 @@ const TABS: { view: ListView; label: string }[] = [
 
 /** Rows moved by PageUp / PageDown. */
 const PAGE_ROWS = 5;
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
-}
 
 /**
  * Tags to offer for a paper: what the user's personal-tag model suggested for it (stored on the
@@ -54,22 +51,19 @@ export function Popup({ api, openLibrary, syncStatus }: PopupProps) {
   // Set by the mounted list: ArrowDown in the search field moves into it.
   const focusFirstRow = useRef<() => void>(() => undefined);
 
-  // `/` focuses search from anywhere; Escape outside a field clears the search and returns to it.
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (isTextField(e.target)) return;
+  // `/` focuses search from anywhere; u or Ctrl+Z undoes a removal while its notice shows.
+  useGlobalKeys((e) => {
     if (e.key === '/') {
       e.preventDefault();
       searchRef.current?.focus();
-    } else if ((e.key === 'z' && (e.ctrlKey || e.metaKey)) || e.key === 'u') {
-      if (state.removal) {
-        e.preventDefault();
-        void state.undo();
-      }
+    } else if (state.removal && ((e.key === 'z' && (e.ctrlKey || e.metaKey)) || e.key === 'u')) {
+      e.preventDefault();
+      void state.undo();
     }
-  };
+  });
 
   return (
-    <main class="popup" onKeyDown={onKeyDown}>
+    <main class="popup">
       <header class="popup-header">
         <div class="popup-top">
           <h1>PaperLens</h1>
@@ -86,7 +80,7 @@ export function Popup({ api, openLibrary, syncStatus }: PopupProps) {
             </button>
           )}
         </div>
-        {state.papers && state.papers.length > 0 && <FilterBar state={state} view={view} searchRef={searchRef} onSearchArrowDown={() => focusFirstRow.current()} />}
+        {state.papers && state.papers.length > 0 && <FilterBar state={state} view={view} searchRef={searchRef} autoFocus onSearchArrowDown={() => focusFirstRow.current()} />}
       </header>
       {state.error && (
         <p role="alert" class="error">

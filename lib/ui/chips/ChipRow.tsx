@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { PaperStatus } from '../../messaging';
-import type { ResultClaim } from '../../model';
+import type { ResultClaim, Tag } from '../../model';
 import { isPersonal, orderedTags, resultLabel } from './format';
 
-/** Tags shown before a "+N" button; keeps the row on one line so it never pushes the page down later. */
+/** Tags shown before a "+N" button (the rest open over the page): the row stays one line, so it never pushes the page down later. */
 export const VISIBLE_TAGS = 4;
 
 export interface ChipRowProps {
@@ -20,14 +20,25 @@ export interface ChipRowProps {
 
 /** The chips under one paper on a listing page: save toggle, tags, key result. */
 export function ChipRow({ title, status, keyResult, activeTag, saving, onToggleSave, onTag }: ChipRowProps) {
-  const [expanded, setExpanded] = useState(false);
+  const [showMore, setShowMore] = useState(false);
   const [pinned, setPinned] = useState(false);
   if (!status) return <div class="row" aria-busy="true" />;
   const tags = orderedTags(status.tags);
-  const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
-  const hidden = tags.length - shown.length;
+  const tagButton = (tag: Tag) => (
+    <button
+      type="button"
+      key={tag.id}
+      class={isPersonal(tag) ? (tag.source === 'user' ? 'chip tag personal' : 'chip tag personal suggested') : 'chip tag'}
+      aria-pressed={activeTag === tag.id}
+      aria-label={`${tag.label}${isPersonal(tag) && tag.source !== 'user' ? ' (suggested)' : ''}: show papers with this tag`}
+      onClick={() => onTag(tag.id)}
+    >
+      {tag.label}
+    </button>
+  );
+  const more = tags.slice(VISIBLE_TAGS);
   return (
-    <div class={expanded ? 'row expanded' : 'row'} role="group" aria-label={`PaperLens: ${title}`}>
+    <div class="row" role="group" aria-label={`PaperLens: ${title}`}>
       <button
         type="button"
         class="chip save"
@@ -38,22 +49,14 @@ export function ChipRow({ title, status, keyResult, activeTag, saving, onToggleS
       >
         {status.saved ? '★ Saved' : '☆ Save'}
       </button>
-      {shown.map((tag) => (
-        <button
-          type="button"
-          key={tag.id}
-          class={isPersonal(tag) ? (tag.source === 'user' ? 'chip tag personal' : 'chip tag personal suggested') : 'chip tag'}
-          aria-pressed={activeTag === tag.id}
-          aria-label={`${tag.label}${isPersonal(tag) && tag.source !== 'user' ? ' (suggested)' : ''}: show papers with this tag`}
-          onClick={() => onTag(tag.id)}
-        >
-          {tag.label}
-        </button>
-      ))}
-      {hidden > 0 && (
-        <button type="button" class="chip more" aria-label={`+${hidden}: show ${hidden} more tags`} onClick={() => setExpanded(true)}>
-          +{hidden}
-        </button>
+      {tags.slice(0, VISIBLE_TAGS).map(tagButton)}
+      {more.length > 0 && (
+        <span class="popover-wrap">
+          <button type="button" class="chip more" aria-expanded={showMore} aria-label={`+${more.length}: ${more.length} more tags`} onClick={() => setShowMore(!showMore)}>
+            +{more.length}
+          </button>
+          {showMore && <span class="popover">{more.map(tagButton)}</span>}
+        </span>
       )}
       {keyResult && (
         <span class="result-wrap">

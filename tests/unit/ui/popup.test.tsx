@@ -175,7 +175,8 @@ describe('keyboard', () => {
   it('/ focuses search, arrows move, Enter opens, Delete removes, Escape clears', async () => {
     const { api } = await renderPopup(library());
     const searchBox = screen.getByRole('searchbox', { name: 'Search papers' });
-    fireEvent.keyDown(document.querySelector('.popup')!, { key: '/' });
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(searchBox);
     fireEvent.keyDown(searchBox, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Zebra finches sing'));
