@@ -528,13 +528,14 @@ function sentenceClaims(scan: Scan): Draft[] {
     let best: { text: string; at: number } | undefined;
     let bestDistance = Infinity;
     for (const c of comparators) {
-      const distance = Math.abs(c.at - d.from);
-      if (distance < bestDistance) {
+      // "~200x over naive numpy": a baseline right after the value is its own; one before counts from its end.
+      const distance = c.at >= d.to ? c.at - d.to : d.from - c.to + 1;
+      if (distance >= 0 && distance < bestDistance) {
         best = c;
         bestDistance = distance;
       }
     }
-    if (best && (d.kind !== 'absolute' || bestDistance <= 8)) d.comparator = best.text;
+    if (best && (d.kind !== 'absolute' || bestDistance <= 12)) d.comparator = best.text;
   }
   let sotaDone = false;
   const mayHoldBound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower));
