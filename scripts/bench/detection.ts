@@ -5,9 +5,11 @@
  *
  * Measures the median time of `detectPage` (lib/detect bundled with esbuild, as the content script runs
  * it), the floor (a bare querySelectorAll + textContent pass over the same dt/dd pairs), their ratio,
- * and the longest main-thread task while detecting. Targets: < 30 ms, ratio ≤ 3×, no task > 50 ms.
+ * and the longest main-thread task while detecting, both for one `detectPage` call and for
+ * `detectPageInSlices` as the content script runs it. Targets: < 30 ms, ratio ≤ 3×, no task > 50 ms.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -15,7 +17,7 @@ import { HAS_SHARED, OWN_FIXTURES_DIR, readShared } from '../../tests/helpers/sh
 import { printTable, type Part } from '../lib/report';
 
 const ENTRIES = 2000;
-const RUNS = 15;
+const RUNS = 31;
 const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/recent';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
@@ -58,8 +60,20 @@ function sourceListing(): { html: string; source: string } {
 /** lib/detect as one script for the page, exposing the measurements on `window`. */
 async function bundleDetection(): Promise<string> {
   const entry = `
-    import { detectPage } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../lib/detect/index.ts'))};
+    import { detectPage, detectPageInSlices } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../lib/detect/index.ts'))};
     window.__bench = {
+      // As the content script runs it: in slices, yielding to the page between them.
+      async sliced(url) {
+        let longest = 0;
+        let sliceStart = performance.now();
+        const start = sliceStart;
+        const detection = await detectPageInSlices(document, url, undefined, () => {}, () => {
+          longest = Math.max(longest, performance.now() - sliceStart);
+          return new Promise((resolve) => setTimeout(resolve, 0)).then(() => { sliceStart = performance.now(); });
+        });
+        longest = Math.max(longest, performance.now() - sliceStart);
+        return { longestSliceMs: longest, totalMs: performance.now() - start, entries: detection.entries.length };
+      },
       detect(url) {
         const start = performance.now();
         const detection = detectPage(document, url);
@@ -123,11 +137,20 @@ const part: Part = {
           floorRuns.push(floor);
         }
       }
+      type Sliced = { longestSliceMs: number; totalMs: number; entries: number };
+      const slicedRuns: Sliced[] = [];
+      for (let i = 0; i < 5; i++) {
+        slicedRuns.push(await page.evaluate((url) => (window as unknown as { __bench: { sliced(u: string): Promise<Sliced> } }).__bench.sliced(url), LISTING_URL));
+      }
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
       const detectMs = median(detectRuns.map((r) => r.ms));
       const floorMs = median(floorRuns.map((r) => r.ms));
+      // The fastest run of each is the least disturbed by other processes on a shared machine, so the
+      // ratio of minima is reported beside the ratio of medians.
+      const detectMinMs = Math.min(...detectRuns.map((r) => r.ms));
+      const floorMinMs = Math.min(...floorRuns.map((r) => r.ms));
       // The longest task observed while detecting; long tasks are only reported above 50 ms, so
       // below that the longest detection call (itself one task) stands for it.
       const longestTaskMs = Math.max(...longTasks, ...detectRuns.map((r) => r.ms));
@@ -137,16 +160,23 @@ const part: Part = {
         detect_median_ms: detectMs,
         floor_median_ms: floorMs,
         ratio_to_floor: detectMs / floorMs,
+        detect_min_ms: detectMinMs,
+        floor_min_ms: floorMinMs,
+        ratio_of_minima: detectMinMs / floorMinMs,
         longest_task_ms: longestTaskMs,
         long_tasks_over_50ms: longTasks.length,
+        sliced_longest_slice_ms: Math.max(...slicedRuns.map((r) => r.longestSliceMs)),
+        sliced_total_median_ms: median(slicedRuns.map((r) => r.totalMs)),
       };
       console.log(`source: ${source}; ${RUNS} runs each, medians`);
       printTable([
-        { measure: 'detectPage', median_ms: detectMs, target: '< 30 ms' },
-        { measure: 'floor (qSA + textContent)', median_ms: floorMs, target: '' },
-        { measure: 'ratio', median_ms: figures.ratio_to_floor, target: '≤ 3' },
-        { measure: 'longest task', median_ms: longestTaskMs, target: '≤ 50 ms' },
+        { measure: 'detectPage (ms)', median: detectMs, min: detectMinMs, target: '< 30 ms' },
+        { measure: 'floor: qSA + textContent (ms)', median: floorMs, min: floorMinMs, target: '' },
+        { measure: 'ratio to floor', median: figures.ratio_to_floor, min: figures.ratio_of_minima, target: '≤ 3' },
+        { measure: 'longest task, one detectPage call (ms)', median: longestTaskMs, min: '', target: '≤ 50 ms' },
+        { measure: 'longest slice, sliced detection (ms)', median: figures.sliced_longest_slice_ms, min: '', target: '≤ 50 ms' },
       ]);
+      console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
       console.log(`entries in page ${figures.entries_in_page}, detected ${figures.entries_detected}`);
       return figures;
     } finally {

@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type EntryType, type PaperEntry } from '../../model';
 import { entryFromCitationMeta } from '../meta';
-import { LIMITS, cleanText, mayHoldRenderedMath, parseYear, readableText, splitAuthors, withoutLabel } from '../text';
+import { LIMITS, cleanText, mayHoldRenderedMath, parseYear, readableText, splitCleanAuthors, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
 import { aliasesBesides } from './paper-page';
 
@@ -142,12 +142,11 @@ function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: L
  * collaboration and then its members, "et al. (N additional authors not shown)" not an author.
  */
 function arxivAuthors(line: Element | null | undefined, mathFree = false): string[] {
-  const text = readableText(line, LIMITS.authorListText, mathFree)
-    .replace(/^Authors:\s*/, '')
-    .replace(/\s*\(\(\d+\)[\s\S]*$/, '')
-    .replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '')
-    .replace(/\bCollaboration\s*:/g, 'Collaboration,');
-  return splitAuthors(text).filter((name) => !/^(?:et al\b|\.\.\.$|…$)/i.test(name));
+  let text = readableText(line, LIMITS.authorListText, mathFree).replace(/^Authors:\s*/, '');
+  // Most lines have neither affiliations nor collaborations: their regexes run only where they can match.
+  if (text.includes('(')) text = text.replace(/\s*\(\(\d+\)[\s\S]*$/, '').replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '');
+  if (text.includes('Collaboration')) text = text.replace(/\bCollaboration\s*:/g, 'Collaboration,');
+  return splitCleanAuthors(text).filter((name) => !/^(?:et al\b|\.\.\.$|…$)/i.test(name));
 }
 
 /** "Machine Learning (cs.LG); Computation and Language (cs.CL)" → ["cs.LG", "cs.CL"]. */
