@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperLens',
     description: 'See at a glance which papers on a listing page matter to you, and what they achieved.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'scripting'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     commands: {
       'save-focused-paper': {

@@ -1,4 +1,5 @@
 import { defineBackground } from '#imports';
+import { watchExtraSites } from '../lib/background/extraSites';
 import { createHandlers, handleMessage } from '../lib/background/handlers';
 import { messaging, type ProtocolMap } from '../lib/messaging';
 import { registerPageFeatures } from '../lib/page/background';
@@ -13,4 +14,5 @@ export default defineBackground(() => {
     messaging.onMessage(type, ({ data }) => handleMessage(handlers, type, data));
   }
   registerPageFeatures(handlers);
+  watchExtraSites();
 });

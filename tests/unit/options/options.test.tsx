@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { extraOrigins } from '../../../lib/background/extraSites';
 import { createHandlers, handleMessage } from '../../../lib/background/handlers';
 import { exportPapers } from '../../../lib/export';
 import type { ExportFile } from '../../../lib/export/formats';
@@ -145,6 +146,12 @@ describe('options page', () => {
     fireEvent.change(input, { target: { files: [new File([damaged], 'backup.json')] } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This backup is damaged and was not imported: paper 1 \("Broken"\), field /));
     expect(await (await db).count('papers')).toBe(2);
+  });
+});
+
+describe('extraOrigins', () => {
+  it('keeps the grants beyond the listed sites, for the run-time content script', () => {
+    expect(extraOrigins(['*://arxiv.org/*', 'https://journals.example.org/*', EVERY_SITE])).toEqual(['https://journals.example.org/*', EVERY_SITE]);
   });
 });
 
