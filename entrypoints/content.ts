@@ -1,12 +1,11 @@
 import { defineContentScript } from '#imports';
 import { SUPPORTED_HOST_PATTERNS } from '../lib/detect/hosts';
-import { mostConfidentResult } from '../lib/page/keyResult';
 import { startPageEnrichment } from '../lib/page/start';
 
 export default defineContentScript({
   matches: SUPPORTED_HOST_PATTERNS,
   runAt: 'document_idle',
   main(ctx) {
-    startPageEnrichment(ctx, mostConfidentResult);
+    startPageEnrichment(ctx);
   },
 });

@@ -40,6 +40,8 @@ export interface PaperStatus {
   id: string;
   tags: Tag[];
   results: ResultClaim[];
+  /** The claim the in-page chip shows (lib/extract keyResult), chosen in the background; null without results. */
+  keyResult: ResultClaim | null;
   saved: boolean;
 }
 

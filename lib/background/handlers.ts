@@ -1,6 +1,7 @@
 import type { MessageData, PaperStatus, ProtocolMap } from '../messaging';
 import { validate } from './schemas';
 import type { Paper, Tag } from '../model';
+import { keyResult } from '../extract';
 import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
 import type { SyncStatusView } from '../sync/service';
@@ -114,7 +115,7 @@ function statusOf(paper: Paper, pageId: string): PaperStatus {
   const own: Tag[] = paper.userTags.map((label) => ({ id: userTagId(label), label, kind: 'personal', score: 1, source: 'user' }));
   const ownIds = new Set(own.map((tag) => tag.id));
   const tags = [...own, ...paper.tags.filter((tag) => !ownIds.has(tag.id))];
-  return { id: pageId, tags, results: paper.results, saved: paper.saved };
+  return { id: pageId, tags, results: paper.results, keyResult: keyResult(paper.results), saved: paper.saved };
 }
 
 /** Validates then handles: the single entry point for messages arriving at the background. */

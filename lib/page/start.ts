@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPageWatch } from '../detect/watch';
 import { messaging } from '../messaging';
-import type { ResultClaim } from '../model';
 import css from '../ui/chips/chips.css?inline';
 import { PageEnricher, type Scheduling } from './enricher';
 import { pageScheme, styleSource } from './host';
@@ -17,14 +16,13 @@ const IDLE_TIMEOUT_MS = 1000;
  * from the background (keyboard command, context menu) reach it, and everything is undone when the
  * extension is reloaded or removed (ctx.onInvalidated).
  */
-export function startPageEnrichment(ctx: ContentScriptContext, keyResult: (results: ResultClaim[]) => ResultClaim | null): void {
+export function startPageEnrichment(ctx: ContentScriptContext): void {
   const doc = document;
   const enricher = new PageEnricher({
     doc,
     scheduling: browserScheduling(ctx),
     styles: styleSource(doc, css),
     scheme: pageScheme(doc),
-    keyResult,
     services: {
       describe: (batch) => messaging.sendMessage('pageEntries', batch),
       setSaved: async (id, saved) => (await messaging.sendMessage('setSaved', { id, saved }))?.saved ?? null,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PaperStatus } from '../../messaging';
-import type { ResultClaim, Tag } from '../../model';
+import type { Tag } from '../../model';
 import { isPersonal, orderedTags, resultLabel } from './format';
 
 /** Tags shown before a "+N" button (the rest open over the page): the row stays one line, so it never pushes the page down later. */
@@ -10,7 +10,6 @@ export interface ChipRowProps {
   title: string;
   /** What the store knows; null while the background has not answered yet (the row keeps its height, empty). */
   status: PaperStatus | null;
-  keyResult: ResultClaim | null;
   /** The tag the page is filtered by, shown pressed. */
   activeTag: string | null;
   saving: boolean;
@@ -19,11 +18,12 @@ export interface ChipRowProps {
 }
 
 /** The chips under one paper on a listing page: save toggle, tags, key result. */
-export function ChipRow({ title, status, keyResult, activeTag, saving, onToggleSave, onTag }: ChipRowProps) {
+export function ChipRow({ title, status, activeTag, saving, onToggleSave, onTag }: ChipRowProps) {
   const [showMore, setShowMore] = useState(false);
   const [pinned, setPinned] = useState(false);
   if (!status) return <div class="row" aria-busy="true" />;
   const tags = orderedTags(status.tags);
+  const { keyResult } = status;
   const tagButton = (tag: Tag) => (
     <button
       type="button"

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageEnricher, SEND_CHUNK } from '../../../lib/page/enricher';
 import { CHIPS_TAG, styleSource } from '../../../lib/page/host';
-import { mostConfidentResult } from '../../../lib/page/keyResult';
 import type { PaperStatus } from '../../../lib/messaging';
 import { batchOf, claim, detected, fakeServices, manualScheduling, tag, writeListing } from './listing';
 
@@ -19,7 +18,6 @@ function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}) {
     scheduling: schedule.scheduling,
     styles: styleSource(document, ':host{display:block}'),
     scheme: 'light',
-    keyResult: mostConfidentResult,
   });
   enricher.add(batchOf(entries), entries);
   return { entries, enricher, ...background, ...schedule };
@@ -68,12 +66,12 @@ describe('PageEnricher', () => {
     expect(t.counts.at(-1)).toEqual({ found: 30, matching: 0 });
   });
 
-  it('shows the save toggle, the tags as buttons with the personal ones first, and the key result only when there are results', async () => {
+  it('shows the save toggle, the tags as buttons with the personal ones first, and the key result when there is one', async () => {
     writeListing(document, titles(2));
     const [first, second] = detected(document);
     const sentence = 'On WebShop our agent improves success rate by 12.5% over the strongest baseline.';
     const t = setup(2, {
-      [first!.id]: { tags: [tag('cs.LG'), tag('user:agents', 'personal', 'user'), tag('user:rl', 'personal', 'model')], results: [claim('3%', 'weak', 0.4), claim('12.5%', sentence)] },
+      [first!.id]: { tags: [tag('cs.LG'), tag('user:agents', 'personal', 'user'), tag('user:rl', 'personal', 'model')], results: [claim('3%', 'weak', 0.4), claim('12.5%', sentence)], keyResult: claim('12.5%', sentence) },
       [second!.id]: { saved: true },
     });
     current = t.enricher;

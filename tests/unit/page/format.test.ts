@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mostConfidentResult } from '../../../lib/page/keyResult';
 import { orderedTags, resultLabel } from '../../../lib/ui/chips/format';
 import { claim, tag } from './listing';
 
@@ -16,13 +15,5 @@ describe('chip text', () => {
   it("orders the user's tags, then suggestions, then topics, then categories", () => {
     const ordered = orderedTags([tag('cs.LG'), tag('topic:rl', 'topic'), tag('user:b', 'personal', 'model'), tag('user:a', 'personal', 'user')]);
     expect(ordered.map((t) => t.id)).toEqual(['user:a', 'user:b', 'topic:rl', 'cs.LG']);
-  });
-
-  it('picks the most confident claim, a number before a bare claim; none without results', () => {
-    expect(mostConfidentResult([])).toBeNull();
-    const bare = { ...claim('', 'sota'), number: null, confidence: 0.8 };
-    const numbered = { ...claim('5%', 'five'), confidence: 0.8 };
-    expect(mostConfidentResult([bare, numbered])).toBe(numbered);
-    expect(mostConfidentResult([numbered, claim('9%', 'nine', 0.95)])?.value).toBe('9%');
   });
 });

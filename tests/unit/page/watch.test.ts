@@ -64,7 +64,7 @@ describe('page watch', () => {
   it('removes every row and the bar when the extension context goes away', async () => {
     writeListing(document, titles(5));
     ctx = new ContentScriptContext('content');
-    startPageEnrichment(ctx, () => null);
+    startPageEnrichment(ctx);
     await wait(800);
     expect(document.querySelectorAll(CHIPS_TAG).length).toBe(5);
     ctx.abort();
