@@ -731,6 +731,13 @@ function mayHoldClaim(tokens: Token[], sentence: Sentence): boolean {
   return false;
 }
 
+/** "We present DailyDilemmas, a dataset of …": the paper's own contribution is a benchmark. */
+function methodIsBenchmark(tokens: Token[], method: string): boolean {
+  if (!method) return false;
+  const at = tokens.findIndex((t) => t.text === method || t.text.startsWith(method));
+  return at >= 0 && tokens.slice(at + 1, at + 6).some((t) => /^(dataset|benchmark|corpus|suite|testbed)s?$/.test(t.lower));
+}
+
 const PRIOR_WORK_OPENERS = new Set(['existing', 'prior', 'previous', 'conventional', 'traditional', 'current']);
 
 export function extractResults(abstract: string): ResultClaim[] {
@@ -742,6 +749,7 @@ export function extractResults(abstract: string): ResultClaim[] {
   const seen = new Set<string>();
   const budget = { numbers: MAX_NUMBERS_EXAMINED };
   let scanned = 0;
+  const introducesBenchmark = methodIsBenchmark(tokens, method);
   for (const sentence of splitSentences(tokens)) {
     if (claims.length >= MAX_CLAIMS || scanned >= MAX_SCANNED_SENTENCES) break;
     // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
@@ -751,7 +759,7 @@ export function extractResults(abstract: string): ResultClaim[] {
       text,
       tokens,
       sentence,
-      benchmarks: findBenchmarks(tokens, sentence.from, sentence.to, text).filter((b) => b.text !== method),
+      benchmarks: findBenchmarks(tokens, sentence.from, sentence.to, text).filter((b) => b.text !== method || introducesBenchmark),
       metrics: findMetrics(tokens, sentence.from, sentence.to, text),
       method,
       budget,
@@ -765,6 +773,9 @@ export function extractResults(abstract: string): ResultClaim[] {
       return true;
     });
     if (!drafts.length) continue;
+    // When the paper's contribution is a benchmark, a value whose sentence names none was measured on it.
+    // (Reaching back to benchmarks named in earlier sentences was tried and lowered dataset F1.)
+    if (introducesBenchmark) for (const d of drafts) if (!d.dataset && d.kind !== 'bound' && d.kind !== 'sota') d.dataset = method;
     const subject = subjectOf(scan);
     const sentenceText = text.slice(sentence.start, sentence.end);
     for (const d of drafts.sort((a, b) => a.from - b.from)) {
