@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Page, Worker } from 'playwright-core';
 import { canonicalId, identityKeys, type Paper } from '../../lib/model';
 import { enrichEntry } from '../../lib/pipeline';
-import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup } from '../../tests/e2e/harness';
+import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup, writeStore } from '../../tests/e2e/harness';
 import { HAS_SHARED, sharedPath } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
 
@@ -56,26 +56,7 @@ async function realPapers(count: number): Promise<Paper[]> {
 /** Writes papers into the extension's own database, in the worker, 1,000 per transaction. */
 async function seed(worker: Worker, papers: Paper[]): Promise<void> {
   for (let i = 0; i < papers.length; i += 1000) {
-    // One JSON string crosses to the worker far faster than structured objects.
-    const chunk = JSON.stringify(papers.slice(i, i + 1000).map((paper) => ({ ...paper, keys: identityKeys(paper) })));
-    await worker.evaluate(
-      (json) =>
-        new Promise<void>((resolve, reject) => {
-          const records = JSON.parse(json) as unknown[];
-          const open = indexedDB.open('paperlens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('papers', 'readwrite');
-            for (const record of records) tx.objectStore('papers').put(record);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      chunk,
-    );
+    await writeStore(worker, 'papers', papers.slice(i, i + 1000).map((paper) => ({ ...paper, keys: identityKeys(paper) })));
   }
 }
 

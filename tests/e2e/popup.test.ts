@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { identityKeys, type Paper } from '../../lib/model';
 import { HAS_SHARED, sharedPath } from '../helpers/shared';
 import { injectedMarkup, XSS_PAYLOADS } from '../unit/ui/xss-payloads';
-import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup, readStore, servePages, waitFor, type ExtensionSession } from './harness';
+import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup, readStore, servePages, waitFor, writeStore, type ExtensionSession } from './harness';
 
 if (!chromiumPath()) console.warn(`[paperlens] e2e skipped: ${CHROMIUM_MISSING}`);
 
@@ -116,19 +116,7 @@ describe.skipIf(!chromiumPath() || !HAS_SHARED)('the popup and library in Chromi
       };
       return { ...paper, keys: identityKeys(paper) };
     });
-    await session.worker.evaluate(
-      (records) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('paperlens');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('papers', 'readwrite');
-            for (const record of records) tx.objectStore('papers').put(record);
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      hostile,
-    );
+    await writeStore(session.worker, 'papers', hostile);
     const popup = await openPopup(session);
     await waitFor(() => rows(popup).count(), (n) => n >= XSS_PAYLOADS.length);
     const inert = (page: Page) => page.evaluate(`(${injectedMarkup.toString()})(document.body)`);
