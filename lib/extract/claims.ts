@@ -474,12 +474,19 @@ function isSotaPhrase(tokens: Token[], i: number): number {
 }
 
 /** "achieves state-of-the-art results on X": a claim; "outperforms state-of-the-art methods": a baseline. */
+const NOT_SOTA_CONTEXT = new Set(['over', 'than', 'outperforms', 'outperforming', 'outperform', 'compared', 'against', 'existing', 'previous', 'prior', 'other', 'surpasses', 'surpassing', 'beats', 'beating', 'with', 'to', 'many', 'recent', 'current', 'various']);
+const SOTA_NOUNS = new Set(['performance', 'performances', 'results', 'result', 'accuracy', 'accuracies', 'scores', 'score', 'level', 'levels', 'quality', 'benchmark']);
+
 function sotaClaimAt(tokens: Token[], i: number, width: number, sentence: Sentence): boolean {
   const before = tokens.slice(Math.max(sentence.from, i - 4), i).map((t) => t.lower);
-  if (before.some((w) => ['over', 'than', 'outperforms', 'outperforming', 'outperform', 'compared', 'against', 'existing', 'previous', 'prior', 'other', 'surpasses', 'surpassing', 'beats', 'beating', 'with', 'to', 'many', 'recent', 'current'].includes(w))) return false;
-  const after = lowerAt(tokens, i + width);
-  const claimVerb = before.some((w) => RESULT_VERBS.has(w) || w === 'new');
-  return claimVerb || ['performance', 'results', 'result', 'accuracy', 'scores'].includes(after) && before.length > 0 && claimVerb;
+  if (before.some((w) => NOT_SOTA_CONTEXT.has(w))) return false;
+  // "state-of-the-art ASC backbone models" names baselines; a claim is "state-of-the-art results" or "the state of the art on X".
+  const after = tokens[i + width];
+  if (after && after.kind === 'word' && !SOTA_NOUNS.has(after.lower) && !['on', 'in', 'across', 'for', 'among', 'at'].includes(after.lower)) return false;
+  // "LLMs have achieved state-of-the-art performance" describes the field, not the paper.
+  const verbAt = before.findIndex((w) => RESULT_VERBS.has(w));
+  if (verbAt > 0 && ['have', 'has', 'had'].includes(before[verbAt - 1]!)) return false;
+  return verbAt >= 0 || before.includes('new');
 }
 
 function sentenceClaims(scan: Scan): Draft[] {
@@ -604,14 +611,14 @@ const VAGUE_TASKS = /^(multiple|several|various|many|all|most|diverse|different|
  */
 function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { text: string }[]): string {
   const { tokens, sentence } = scan;
-  const covered = new Set(drafts.map((d) => d.dataset).filter(Boolean));
-  const named = scan.benchmarks.filter((b) => !covered.has(b.text) && !comparators.some((c) => c.text.includes(b.text)));
+  const covered = drafts.map((d) => d.dataset).filter(Boolean);
+  const named = scan.benchmarks.filter((b) => !covered.some((c) => c.includes(b.text)) && !comparators.some((c) => c.text.includes(b.text)));
   if (named.length) return benchmarkList(scan, named);
   let i = after;
   while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'results,'].includes(lowerAt(tokens, i))) i++;
   if (!['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) return '';
   const task = nounPhrase(scan, i + 1, sentence.to);
-  return task && !VAGUE_TASKS.test(task) && !covered.size ? task : '';
+  return task && !VAGUE_TASKS.test(task) && !/^\p{L}+ing\b/u.test(task) && !covered.length ? task : '';
 }
 
 const LIST_BREAKS = new Set(['while', 'whereas', 'but', 'with', 'compared', 'which', 'although', 'generates', 'produces', 'maintains', 'retains', 'remains', 'requires', 'uses', 'using']);
