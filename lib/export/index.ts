@@ -10,7 +10,7 @@ import { risRecords } from './ris';
 export { EXPORT_FORMATS, exportFilename, FORMAT_INFO, type ExportFile, type ExportFormat } from './formats';
 
 /** Papers per chunk: between chunks the export yields, so a progress bar can paint. */
-const CHUNK = 500;
+const CHUNK = 250;
 
 export interface ExportOptions {
   /** Called after each chunk with papers done and total. */

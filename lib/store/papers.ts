@@ -64,23 +64,28 @@ async function mergeAll(tx: WriteTx, incoming: StoredPaper[]): Promise<MergeOutc
   const finalIds: string[] = [];
   const effects: MergeOutcome['effects'] = [];
   const replacedBy = new Map<string, string>();
+  const changed = new Set<string>();
   for (const paper of incoming) {
     const matches = work.matches(paper);
     const merged = storedPaper(matches.reduce<Paper>((acc, old) => mergePapers(old, acc), withoutKeys(paper)));
+    const mergedIntoChanged = matches.some((match) => changed.has(match.id));
     for (const match of matches) {
       work.remove(match);
+      changed.delete(match.id);
       if (match.id !== merged.id) replacedBy.set(match.id, merged.id);
     }
     work.add(merged);
     finalIds.push(merged.id);
-    effects.push(!matches.length ? 'added' : matches.length === 1 && sameRecord(matches[0]!, merged) ? 'unchanged' : 'merged');
+    const effect = !matches.length ? 'added' : matches.length === 1 && sameRecord(matches[0]!, merged) ? 'unchanged' : 'merged';
+    effects.push(effect);
+    if (effect !== 'unchanged' || mergedIntoChanged) changed.add(merged.id);
   }
 
   const store = tx.objectStore('papers');
   const writes: Promise<unknown>[] = [];
   try {
     for (const id of stored.keys()) if (!work.records.has(id)) writes.push(store.delete(id));
-    for (const [id, paper] of work.records) if (!sameRecord(paper, stored.get(id))) writes.push(store.put(paper));
+    for (const id of changed) writes.push(store.put(work.records.get(id)!));
   } catch (error) {
     // A put that throws (a value that cannot be stored) aborts the transaction: the requests already
     // queued then fail too, and are expected to.
@@ -93,15 +98,12 @@ async function mergeAll(tx: WriteTx, incoming: StoredPaper[]): Promise<MergeOutc
   return { records: finalIds.map(finalRecord), effects };
 }
 
-/** Same content, whatever the field order, an absent field counting as undefined. */
-function sameRecord(a: StoredPaper, b: StoredPaper | undefined): boolean {
-  return a === b || (!!b && canonicalJson(a) === canonicalJson(b));
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
-  );
+/**
+ * Whether a merge left a record as it was. Field order follows the stored record (mergePapers spreads
+ * the old record first), so comparing the JSON is enough; a field that moved only costs a write.
+ */
+function sameRecord(a: StoredPaper, b: StoredPaper): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { realisticEntries } from '../../tests/unit/store/data';
 import { printTable, type Part } from '../lib/report';
@@ -24,9 +24,22 @@ const RUNS = 5;
 const ORIGIN = 'https://bench.paperlens.test/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
+/**
+ * citation-js imports node-fetch for fetching remote citations, which PaperLens never does; the
+ * extension's Vite build stubs Node's built-ins for the browser, and this does the same for esbuild.
+ */
+const noNodeFetch: Plugin = {
+  name: 'no-node-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default undefined; export const Headers = undefined;', loader: 'js' }));
+  },
+};
+
 async function bundlePage(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(import.meta.dirname, 'store-in-page/page.ts')],
+    plugins: [noNodeFetch],
     bundle: true,
     format: 'iife',
     platform: 'browser',
