@@ -11,6 +11,7 @@ import { readLabelledPapers, readTaxonomy } from './train/data';
 import { DEFAULT_OPTIONS, trainCategoryModel } from './train/categories';
 import { buildTopics } from './train/topics';
 
+
 const ASSETS = path.resolve(import.meta.dirname, '../assets/classify');
 const only = process.argv.slice(2);
 const log = (line: string) => console.log(line);

@@ -17,10 +17,12 @@
  * `paper` is anything with `title` and `abstract` (a Paper or an EntryData). Nothing here throws on
  * odd input: an unreadable JSON gives an empty model.
  *
- * Model: one logistic regression per tag over the hashed uni+bigrams of lib/classify/features.ts,
- * updated online. Each feedback moves the weights until that paper is on the right side with a margin
- * (a few bounded SGD steps), so a handful of examples already shape the tag. Positives for one tag are
- * weak negatives for the user's other tags (`observe`), which teaches each tag what it is not.
+ * Model: one linear model per tag over the hashed uni+bigrams of lib/classify/features.ts, updated
+ * online: a tagged paper's vector is added to the tag's weights, a removed tag's paper is subtracted
+ * (Rocchio-style, error-driven: repeated while the paper is still on the wrong side of the threshold).
+ * The score is the cosine between paper and weights through a fixed sigmoid, which needs no negative
+ * examples to start, so two tagged papers already give useful suggestions. Papers tagged with one tag
+ * are weak negatives for the user's other tags (also via `observe`), which teaches each tag what it is not.
  */
 import type { Tag } from '../model';
 import { countFeatures, vectorise, type SparseVector } from './features';
@@ -31,14 +33,16 @@ export const SUGGEST_THRESHOLD = 0.5;
 /** Default score from which a tag is applied automatically (the user can change it). */
 export const DEFAULT_AUTO_APPLY_THRESHOLD = 0.85;
 
-const PRIOR_BIAS = -2.5;
-const LEARNING_RATE = 3;
-const BIAS_RATE = 0.05;
+/** A tag fires when the paper's cosine with the tag's weight vector passes this (tuned on the calibration split). */
+const SIMILARITY_THRESHOLD = 0.08;
+/** How sharply the score rises around the threshold. */
+const SCORE_SLOPE = 30;
+/** Margin by which feedback pushes a paper past the threshold. */
+const FEEDBACK_MARGIN = 0.05;
 const MAX_STEPS = 6;
-/** Target probabilities an example is pushed to: above for positives, below for negatives. */
-const POSITIVE_TARGET = 0.8;
-const NEGATIVE_TARGET = 0.2;
-const IMPLICIT_NEGATIVE_RATE = 0.3;
+/** Step sizes: an implicit negative (a paper tagged with another tag) moves the weights less. */
+const NEGATIVE_STEP = 0.5;
+const IMPLICIT_NEGATIVE_STEP = 0.25;
 /** Weights kept per tag (largest first), so the JSON stays small. */
 const MAX_FEATURES_PER_TAG = 4000;
 const MAX_TAGS = 500;
@@ -51,7 +55,6 @@ export interface PaperText {
 }
 
 interface TagModelJson {
-  bias: number;
   positives: number;
   negatives: number;
   /** n-gram hash (decimal) → weight. */
@@ -66,34 +69,49 @@ export interface PersonalModelJson {
 }
 
 class TagModel {
-  bias = PRIOR_BIAS;
   positives = 0;
   negatives = 0;
   readonly weights = new Map<number, number>();
   readonly terms = new Map<number, string>();
+  private norm = 0;
 
-  logit(vector: SparseVector): number {
-    let z = this.bias;
-    for (let i = 0; i < vector.keys.length; i++) z += (this.weights.get(vector.keys[i]!) ?? 0) * vector.values[i]!;
-    return z;
+  /** Cosine between the paper's (unit) vector and the tag's weight vector. */
+  similarity(vector: SparseVector): number {
+    if (!this.norm) return 0;
+    let dot = 0;
+    for (let i = 0; i < vector.keys.length; i++) dot += (this.weights.get(vector.keys[i]!) ?? 0) * vector.values[i]!;
+    return dot / this.norm;
   }
 
-  /** Bounded SGD steps on one example until it sits past the target probability. */
-  learn(vector: SparseVector, terms: Map<number, string>, positive: boolean, rate: number): void {
-    const label = positive ? 1 : 0;
-    const steps = rate < LEARNING_RATE ? 1 : MAX_STEPS;
-    for (let step = 0; step < steps; step++) {
-      const p = sigmoid(this.logit(vector));
-      if (positive ? p >= POSITIVE_TARGET : p <= NEGATIVE_TARGET) break;
-      const g = label - p;
-      for (let i = 0; i < vector.keys.length; i++) {
-        const key = vector.keys[i]!;
-        this.weights.set(key, (this.weights.get(key) ?? 0) + rate * g * vector.values[i]!);
+  score(vector: SparseVector): number {
+    return sigmoid(SCORE_SLOPE * (this.similarity(vector) - SIMILARITY_THRESHOLD));
+  }
+
+  /**
+   * Adds the paper's vector (positive) or subtracts it (negative), repeating while the paper is still
+   * on the wrong side of the threshold, at most MAX_STEPS times. A positive always adds once: every
+   * tagged paper shapes the tag. A negative only moves weights when the tag would fire wrongly.
+   */
+  learn(vector: SparseVector, terms: Map<number, string>, positive: boolean, step: number): void {
+    const target = positive ? SIMILARITY_THRESHOLD + FEEDBACK_MARGIN : SIMILARITY_THRESHOLD - FEEDBACK_MARGIN;
+    for (let i = 0; i < MAX_STEPS; i++) {
+      const similarity = this.similarity(vector);
+      const wrongSide = positive ? similarity < target : similarity > target;
+      if (!wrongSide && !(positive && i === 0)) break;
+      for (let k = 0; k < vector.keys.length; k++) {
+        const key = vector.keys[k]!;
+        this.weights.set(key, (this.weights.get(key) ?? 0) + (positive ? step : -step) * vector.values[k]!);
         if (!this.terms.has(key)) this.terms.set(key, terms.get(key) ?? '');
       }
-      this.bias += BIAS_RATE * rate * g;
+      this.prune();
+      this.updateNorm();
     }
-    this.prune();
+  }
+
+  private updateNorm(): void {
+    let sum = 0;
+    for (const weight of this.weights.values()) sum += weight * weight;
+    this.norm = Math.sqrt(sum);
   }
 
   private prune(): void {
@@ -116,13 +134,12 @@ class TagModel {
       weights[key] = rounded;
       terms[key] = this.terms.get(key) ?? '';
     }
-    return { bias: Math.round(this.bias * 1e4) / 1e4, positives: this.positives, negatives: this.negatives, weights, terms };
+    return { positives: this.positives, negatives: this.negatives, weights, terms };
   }
 
   static fromJson(json: unknown): TagModel | null {
-    if (!isRecord(json) || !isRecord(json.weights) || typeof json.bias !== 'number' || !Number.isFinite(json.bias)) return null;
+    if (!isRecord(json) || !isRecord(json.weights)) return null;
     const model = new TagModel();
-    model.bias = json.bias;
     model.positives = typeof json.positives === 'number' ? json.positives : 0;
     model.negatives = typeof json.negatives === 'number' ? json.negatives : 0;
     const terms = isRecord(json.terms) ? json.terms : {};
@@ -133,6 +150,7 @@ class TagModel {
       const term = terms[key];
       model.terms.set(hash | 0, typeof term === 'string' ? term.slice(0, 200) : '');
     }
+    model.updateNorm();
     return model;
   }
 }
@@ -156,6 +174,7 @@ interface Features {
   terms: Map<number, string>;
 }
 
+/** The paper's vector, with the n-gram text of each hash for explanations. */
 function featuresOf(paper: PaperText): Features {
   const { counts, terms } = countFeatures(paper.title ?? '', paper.abstract ?? '', true);
   return { vector: vectorise(counts), terms: terms! };
@@ -202,7 +221,7 @@ export class PersonalTagModel {
     const model = this.tagModel(tag);
     if (!model) return;
     const { vector, terms } = featuresOf(paper);
-    model.learn(vector, terms, true, LEARNING_RATE);
+    model.learn(vector, terms, true, 1);
     model.positives++;
     this.weakNegatives(vector, terms, [tag, ...otherTags]);
   }
@@ -212,7 +231,7 @@ export class PersonalTagModel {
     const model = this.tagModel(tag);
     if (!model) return;
     const { vector, terms } = featuresOf(paper);
-    model.learn(vector, terms, false, LEARNING_RATE);
+    model.learn(vector, terms, false, NEGATIVE_STEP);
     model.negatives++;
   }
 
@@ -224,7 +243,7 @@ export class PersonalTagModel {
 
   private weakNegatives(vector: SparseVector, terms: Map<number, string>, present: string[]): void {
     const skip = new Set(present.map(cleanTagName));
-    for (const [name, model] of this.tags) if (!skip.has(name)) model.learn(vector, terms, false, LEARNING_RATE * IMPLICIT_NEGATIVE_RATE);
+    for (const [name, model] of this.tags) if (!skip.has(name)) model.learn(vector, terms, false, IMPLICIT_NEGATIVE_STEP);
   }
 
   /** Every known tag's score for the paper, best first. */
@@ -243,7 +262,7 @@ export class PersonalTagModel {
         .sort((a, b) => b[1] - a[1])
         .slice(0, EVIDENCE_TERMS)
         .map(([term]) => term);
-      out.push({ tag: name, score: sigmoid(model.logit(vector)), evidence });
+      out.push({ tag: name, score: model.score(vector), evidence });
     }
     return out.sort((a, b) => b.score - a.score || a.tag.localeCompare(b.tag));
   }

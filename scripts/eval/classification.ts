@@ -139,7 +139,7 @@ const SEEDS = [1, 2, 3];
  * then every paper of a disjoint evaluation set (all categories, most of them none of the tags) is
  * scored, and a tag counts as suggested at score ≥ 0.5. Macro-F1 over the tags, mean over seeds.
  */
-function personalCurve(pool: LabelledPaper[]): Record<number, { f1: number; precision: number; recall: number }> {
+export function personalCurve(pool: LabelledPaper[]): Record<number, { f1: number; precision: number; recall: number }> {
   const out: Record<number, { f1: number; precision: number; recall: number }> = {};
   for (const shots of SHOTS) {
     let f1 = 0;

@@ -48,7 +48,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   epochs: 6,
   learningRate: 1.0,
   learningRateDecay: 0.5,
-  primaryShare: 0.6,
+  primaryShare: 0.8,
   l2: 3e-5,
   minDocFrequency: 3,
   titleOnlyWeight: 0.6,

@@ -52,8 +52,9 @@ describe('personal tags', () => {
     const [tag] = model.suggest(NEW_GRAPH_PAPER);
     expect(tag).toMatchObject({ id: 'user:graph-learning', label: 'graph learning', kind: 'personal', source: 'model' });
     expect(tag!.evidence!.length).toBeGreaterThan(0);
-    expect(model.autoApply(NEW_GRAPH_PAPER, 0.01)).toContain('graph learning');
-    expect(model.autoApply(NEW_GRAPH_PAPER, 0.9999)).toEqual([]);
+    const score = scoreOf(model, NEW_GRAPH_PAPER, 'graph learning');
+    expect(model.autoApply(NEW_GRAPH_PAPER, score)).toContain('graph learning');
+    expect(model.autoApply(NEW_GRAPH_PAPER, score + 1e-9)).not.toContain('graph learning');
   });
 
   it('explains a tag by its top-weighted terms', () => {
