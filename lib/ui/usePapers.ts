@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../model';
 import type { LibraryApi, ListView, PaperPatch } from './api';
 import { NO_FILTERS, PaperSearch, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
@@ -42,7 +42,8 @@ export function usePapers(api: LibraryApi, view: ListView) {
   const [indexVersion, setIndexVersion] = useState(0);
   const search = useRef<PaperSearch | null>(null);
 
-  useEffect(() => {
+  // A layout effect, so the request leaves before the first paint rather than a frame after it.
+  useLayoutEffect(() => {
     let current = true;
     search.current = null;
     setPapers(null);
