@@ -331,7 +331,9 @@ function changedQuantity(scan: Scan, q: Quantity): string {
   if (!cue || SPEED_CUES.has(tokens[cue.index]!.lower)) return '';
   if (cue.index < q.from) {
     const by = tokens.slice(cue.index + 1, q.from).findIndex((t) => t.lower === 'by');
-    if (by < 1 || !RESULT_VERBS.has(tokens[cue.index]!.lower) || tokens[cue.index]!.lower.endsWith('ment')) return '';
+    const verb = tokens[cue.index]!.lower;
+    // "outperforms X by 2 points": X is the baseline, not the quantity.
+    if (by < 1 || !RESULT_VERBS.has(verb) || verb.endsWith('ment') || /^(outperform|surpass|beat|exceed)/.test(verb)) return '';
     return nounPhrase(scan, cue.index + 1, cue.index + 1 + by);
   }
   const next = lowerAt(tokens, cue.index + 1);
@@ -441,6 +443,10 @@ function quotesPriorBound(tokens: Token[], i: number, sentence: Sentence): boole
   return false;
 }
 
+function speedLabel(tokens: Token[], q: Quantity): string {
+  return tokens.slice(q.to, q.to + 2).some((t) => /^speed-?ups?$/.test(t.lower)) ? 'speedup' : 'speed';
+}
+
 const SPEED_METRICS = /speed|throughput|qps|tokens\/s|fps|frames per second/i;
 const TIME_METRICS = /latency|time|runtime|delay/i;
 const BOUND_STARTS = new Set(['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta', '\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde']);
@@ -515,8 +521,11 @@ function sentenceClaims(scan: Scan): Draft[] {
   scan.benchmarks = scan.benchmarks.filter((b) => !comparators.some((c) => b.from >= c.from && b.to <= c.to));
   const drafts: Draft[] = [];
   for (const q of quantities) {
-    const metric = changedQuantity(scan, q) || (metricFor(scan, q, values)?.text ?? '');
-    const { kind, direction, own } = kindOf(scan, q, metric);
+    const unitAsMetric = (m: MetricMention | undefined) => (m && m.from >= q.at && m.to <= q.to ? undefined : m);
+    const found = unitAsMetric(adjacentMetric(scan, q))?.text || changedQuantity(scan, q) || (unitAsMetric(metricFor(scan, q, values))?.text ?? '');
+    const { kind, direction, own } = kindOf(scan, q, found);
+    // A speed-up measures speed: "2.5x faster" names no other quantity even if one is nearby.
+    const metric = kind === 'speed-up' && !SPEED_METRICS.test(found) && !TIME_METRICS.test(found) ? speedLabel(tokens, q) : found;
     const taskAfter = lowerAt(tokens, q.to) === 'in' ? nounPhrase(scan, q.to + 1, sentence.to) : '';
     const dataset = benchmarkFor(scan, q, values) || (TASK_WORDS.test(taskAfter) ? taskAfter : '');
     // "points" on a percentage metric (accuracy, success rate) are percentage points.
