@@ -46,7 +46,7 @@ export const REFERENCE_WORDS = set(`
 
 /** Settings, not results: "a learning rate of 0.001", "temperature 0.7", "dropout of 10%". */
 export const SETTING_WORDS = set(`
-  rate size batch temperature dropout threshold thresholds lambda alpha beta gamma epsilon eta tau sigma mu k n m
+  learning sampling size batch temperature dropout threshold thresholds lambda alpha beta gamma epsilon eta tau sigma mu k n m
   top-k top-p top_p top_k seed seeds masking mask masked noise horizon window stride ratio budget probability
   quantile quantiles percentile percentiles significance level margin weight decay momentum warmup rank width depth
   length lengths context resolution sparsity pruning subsample subsampling`);
