@@ -188,7 +188,9 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     sign = before.lower === '+' ? '+' : '-';
     from = at - 1;
   }
-  const q: Quantity = { from, to: read.end, at, number: t.value ?? Number.NaN, unit: read.unit, sign, evidence: false };
+  // "by a factor of 100" is a ratio.
+  const factor = read.unit === '' && lowerAt(tokens, from - 1) === 'of' && lowerAt(tokens, from - 2) === 'factor';
+  const q: Quantity = { from, to: read.end, at, number: t.value ?? Number.NaN, unit: factor ? 'x' : read.unit, sign, evidence: false };
   if (!Number.isFinite(q.number)) return null;
 
   const previousWord = wordBefore(tokens, from, sentence.from);
@@ -231,7 +233,9 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     (previousWord && (RESULT_VERBS.has(previousWord.lower) || ['at', 'in', 'within', 'under', 'below', 'only', 'just'].includes(previousWord.lower))) ||
     (lowerAt(tokens, from - 1) === 'to' && lowerAt(tokens, from - 2) === 'up');
   if (SETUP_PRONE_UNITS.has(q.unit) && !cue && !metric && !benchmarkNext && !stated && !listed(q.unit)) return null;
-  if (q.unit === 'x' && !cue && !metric && !listed(q.unit)) return null;
+  // "over 20x and 150x faster": the first ratio of a pair takes the cue after the second.
+  const pairedWithNext = ['and', 'or', 'to', ','].includes(nextWord) && tokens[q.to + 1]?.kind === 'number';
+  if (q.unit === 'x' && !cue && !metric && !listed(q.unit) && !pairedWithNext && !factor) return null;
   return q;
 }
 
