@@ -195,8 +195,8 @@ function Data({ api }: { api: OptionsApi }) {
   const [confirming, setConfirming] = useState(false);
   const [confirmText, setConfirmText] = useState('');
 
-  const run = async (work: () => Promise<string>) => {
-    setStatus(null);
+  const run = async (work: () => Promise<string>, busy: string) => {
+    setStatus({ text: busy });
     try {
       setStatus({ text: await work() });
     } catch (error) {
@@ -211,19 +211,19 @@ function Data({ api }: { api: OptionsApi }) {
         format === 'backup' ? await api.exportBackup() : await api.exportPapers(format, await api.listSaved(), (done, total) => setProgress({ done, total }));
       api.download(file);
       return `Exported ${file.count} paper${file.count === 1 ? '' : 's'} to ${file.filename}.`;
-    });
+    }, 'Exporting…');
   const doImport = (file: File) =>
     run(async () => {
       const report = await api.importBackup(await file.text());
       return `Imported ${file.name}: ${report.added} new paper${report.added === 1 ? '' : 's'}, ${report.merged} merged with ones you had, ${report.unchanged} already here; ${report.tags} new tag${report.tags === 1 ? '' : 's'}. Your settings here were kept.`;
-    });
+    }, `Importing ${file.name}…`);
   const doClear = () =>
     run(async () => {
       const { papers } = await api.clearData();
       setConfirming(false);
       setConfirmText('');
       return `Deleted ${papers} paper${papers === 1 ? '' : 's'}, your tags and learned tag models. Settings were kept.`;
-    });
+    }, 'Deleting…');
 
   return (
     <section aria-labelledby="data-heading">
