@@ -6,8 +6,8 @@ import { PageEnricher, type Scheduling } from './enricher';
 import { pageScheme, styleSource } from './host';
 import { pageMessaging } from './protocol';
 
-/** Entries this far outside the viewport count as in view, so a short scroll finds rows ready. */
-const NEAR_VIEW_MARGIN = '200px 0px';
+/** Entries within a screen of the viewport get their rows, so scrolling finds them ready. */
+const NEAR_VIEW_MARGIN = '100% 0px';
 /** An idle callback runs at the latest after this long, so a never-idle page still gets its rows. */
 const IDLE_TIMEOUT_MS = 1000;
 

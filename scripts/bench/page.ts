@@ -17,13 +17,11 @@ import { HAS_SHARED, readShared } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
 
 const ENTRIES = 2000;
-const RUNS = 3;
+const RUNS = 5;
 const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=2000';
 const SOURCE_PAGE = 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html';
-/** How long after the load event long tasks are still collected without the extension. */
+/** How long after the load event long tasks are still collected (the extension sends the page in idle time). */
 const SETTLE_MS = 4000;
-/** With it: until every entry has its row (the extension works in idle time), at most this long. */
-const ALL_ROWS_TIMEOUT_MS = 60_000;
 const LONG_TASK_MS = 50;
 
 /** The source page with its dt/dd pairs repeated under new ids up to `count` entries, in one dl. */
@@ -47,20 +45,13 @@ export function bigListing(html: string, count: number): string {
  * its chips. A string, not a function: the TypeScript loader adds helpers to functions the page lacks.
  */
 const PAGE_PROBE = `
-  const probe = { longTasks: [], firstScreenReady: 0, allRowsReady: 0 };
+  const probe = { longTasks: [], firstScreenReady: 0 };
   window.__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   let firstScreen = null;
-  const ready = new WeakSet();
-  let readyCount = 0;
-  new MutationObserver((records) => {
-    for (const r of records) {
-      const rows = r.type === 'attributes' ? [r.target] : [...r.addedNodes].filter((n) => n.nodeName === 'PAPERLENS-CHIPS');
-      for (const row of rows) if (row.getAttribute('data-state') === 'ready' && !ready.has(row)) ready.add(row), readyCount++;
-    }
-    if (!probe.allRowsReady && readyCount >= ${ENTRIES}) probe.allRowsReady = performance.now();
+  new MutationObserver(() => {
     if (probe.firstScreenReady || document.readyState === 'loading') return;
     firstScreen ??= [...document.querySelectorAll('#dlpage dd')].filter((dd) => dd.getBoundingClientRect().top < innerHeight);
     if (firstScreen.length && firstScreen.every((dd) => dd.querySelector('paperlens-chips[data-state="ready"]'))) probe.firstScreenReady = performance.now();
@@ -74,21 +65,16 @@ interface Run {
   maxLongTask: number;
   longTasksAfterDcl: number[];
   toChips: number | null;
-  /** From DOMContentLoaded until every entry has its row; null without the extension or if it never happened. */
-  toAllRows: number | null;
 }
 
-async function measure(context: BrowserContext, withExtension: boolean): Promise<Run> {
+async function measure(context: BrowserContext): Promise<Run> {
   const page = await context.newPage();
   await page.goto(LISTING_URL, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
-  if (withExtension) {
-    await page.waitForFunction((n) => document.querySelectorAll('paperlens-chips[data-state="ready"]').length >= n, ENTRIES, { timeout: ALL_ROWS_TIMEOUT_MS, polling: 250 }).catch(() => undefined);
-  }
   const result = await page.evaluate(() => {
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; firstScreenReady: number; allRowsReady: number } }).__probe;
-    return { load: nav!.loadEventEnd, dcl: nav!.domContentLoadedEventEnd, tasks: probe.longTasks, ready: probe.firstScreenReady, allRows: probe.allRowsReady };
+    const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; firstScreenReady: number } }).__probe;
+    return { load: nav!.loadEventEnd, dcl: nav!.domContentLoadedEventEnd, tasks: probe.longTasks, ready: probe.firstScreenReady };
   });
   await page.close();
   const durations = result.tasks.map((t) => t.duration);
@@ -99,7 +85,6 @@ async function measure(context: BrowserContext, withExtension: boolean): Promise
     maxLongTask: Math.max(0, ...durations),
     longTasksAfterDcl: result.tasks.filter((t) => t.start >= result.dcl).map((t) => t.duration),
     toChips: result.ready ? result.ready - result.dcl : null,
-    toAllRows: result.allRows ? result.allRows - result.dcl : null,
   };
 }
 
@@ -155,11 +140,11 @@ const part: Part = {
     const extended = await launch(true, html);
     const runs = { without: [] as Run[], with: [] as Run[] };
     try {
-      await measure(plain.context, false); // warm-up: first navigation in a fresh profile is slower for both
-      await measure(extended.context, true);
+      await measure(plain.context); // warm-up: first navigation in a fresh profile is slower for both
+      await measure(extended.context);
       for (let i = 0; i < RUNS; i++) {
-        runs.without.push(await measure(plain.context, false));
-        runs.with.push(await measure(extended.context, true));
+        runs.without.push(await measure(plain.context));
+        runs.with.push(await measure(extended.context));
       }
     } finally {
       await plain.close();
@@ -173,7 +158,6 @@ const part: Part = {
       'longest task ms': median(runs[k].map((r) => r.maxLongTask)),
       'long tasks after DCL ms': median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0))),
       'first-screen chips after DCL ms': k === 'with' ? median(runs[k].map((r) => r.toChips ?? Infinity)) : '',
-      'all rows after DCL ms': k === 'with' ? median(runs[k].map((r) => r.toAllRows ?? Infinity)) : '',
     }));
     printTable(rows);
     const withoutLoad = median(runs.without.map((r) => r.load));
@@ -190,7 +174,6 @@ const part: Part = {
       extensionTasksOver50Ms: extraTasks.filter((d) => d > LONG_TASK_MS && d > baselineMax).length,
       longestTaskAfterDclMs: Math.max(0, ...extraTasks),
       firstScreenChipsMs: median(runs.with.map((r) => r.toChips ?? Infinity)),
-      allRowsMs: median(runs.with.map((r) => r.toAllRows ?? Infinity)),
       contentScriptGzipKb: bundleGzipKb,
     };
     printTable(Object.entries(figures).map(([figure, value]) => ({ figure, value })));

@@ -20,6 +20,14 @@ function entriesInMarkup(html: string): number {
 /** Rows whose background answer has been rendered. */
 const readyRows = (page: Page) => page.locator('paperlens-chips[data-state="ready"]').count();
 
+/** Scrolls to the end a screen at a time, as a reader would: rows are made as entries come near. */
+async function scrollThrough(page: Page): Promise<void> {
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 700) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(30);
+  }
+}
+
 describe.skipIf(!chromiumPath())('chips on listing pages, in Chromium', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
@@ -35,6 +43,8 @@ describe.skipIf(!chromiumPath())('chips on listing pages, in Chromium', () => {
     await servePages(session.context, 'https://arxiv.org', { '/list/astro-ph.CO/recent': sharedPath('fixtures/pages', REAL_LISTING) });
     const page = await session.context.newPage();
     await page.goto(REAL_URL);
+    await page.locator('paperlens-chips[data-state="ready"]').first().waitFor();
+    await scrollThrough(page);
     await waitFor(() => readyRows(page), (n) => n >= expected, 20_000);
     expect(await readyRows(page)).toBe(expected);
     // One row per dd, inside it, and none elsewhere.
@@ -149,11 +159,12 @@ describe.skipIf(!chromiumPath())('chips on listing pages, in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto(REAL_URL);
     await page.locator('paperlens-bar .count').waitFor();
-    await page.locator('paperlens-chips[data-state="ready"]').nth(5).waitFor();
+    await scrollThrough(page);
+    await page.locator('paperlens-chips[data-state="ready"]').nth(40).waitFor();
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const hosts = [...document.querySelectorAll('paperlens-chips[data-state="ready"], paperlens-bar')].slice(0, 40);
+      const hosts = [...[...document.querySelectorAll('paperlens-chips[data-state="ready"]')].slice(0, 40), document.querySelector('paperlens-bar')!];
       const result = await axe.run({ include: hosts }, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: JSON.stringify(v.nodes[0]?.target) }));
     });

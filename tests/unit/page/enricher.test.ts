@@ -7,7 +7,8 @@ import { batchOf, claim, detected, fakeServices, manualScheduling, tag, writeLis
 
 const titles = (n: number) => Array.from({ length: n }, (_, i) => `Paper number ${i + 1}`);
 
-function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}) {
+/** A listing of `n` entries and an enricher on it; every entry is reported in view unless `seeAll` is false. */
+function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}, seeAll = true) {
   writeListing(document, titles(n));
   const entries = detected(document);
   const background = fakeServices(known);
@@ -20,6 +21,7 @@ function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}) {
     scheme: 'light',
   });
   enricher.add(batchOf(entries), entries);
+  if (seeAll) schedule.see(entries.map((e) => e.element!));
   return { entries, enricher, ...background, ...schedule };
 }
 
@@ -35,8 +37,8 @@ afterEach(() => {
 });
 
 describe('PageEnricher', () => {
-  it('sends the entries in view first, alone, and shows their rows as soon as the answer comes', async () => {
-    const t = setup(500);
+  it('sends the entries in view first, alone, shows their rows as soon as the answer comes, and the rest as they come near', async () => {
+    const t = setup(500, {}, false);
     current = t.enricher;
     expect(t.batches).toEqual([]);
     t.see(t.entries.slice(0, 8).map((e) => e.element!));
@@ -52,17 +54,22 @@ describe('PageEnricher', () => {
     expect(sentIds.sort()).toEqual(t.entries.map((e) => e.id).sort());
     expect(Math.max(...t.batches.map((b) => b.entries.length))).toBeLessThanOrEqual(SEND_CHUNK);
     expect(t.batches.length).toBeGreaterThan(2);
-    // One ready row per entry, inside its dd.
-    expect(rows()).toHaveLength(500);
-    expect(rows().every((r) => r.parentElement?.tagName === 'DD' && r.getAttribute('data-state') === 'ready')).toBe(true);
-    expect(t.observed.size).toBe(0);
+    // Rows only near the reader: entries far below wait, observed, with their answer kept for later.
+    expect(rows()).toHaveLength(8);
+    expect(t.observed.size).toBe(492);
+    expect(t.enricher.counts()).toEqual({ found: 500, matching: 0 });
+    t.see(t.entries.slice(200, 210).map((e) => e.element!));
+    expect(rows()).toHaveLength(18);
+    expect(t.entries[205]!.element!.querySelector('paperlens-chips')!.getAttribute('data-state')).toBe('ready');
+    expect(rows().every((r) => r.parentElement?.tagName === 'DD')).toBe(true);
+    expect(t.observed.size).toBe(482);
   });
 
-  it('works through the page even when no visibility report ever comes', async () => {
-    const t = setup(30);
+  it('records the whole page and counts it even when no visibility report ever comes', async () => {
+    const t = setup(30, {}, false);
     current = t.enricher;
     await t.settle();
-    expect(rows()).toHaveLength(30);
+    expect(t.batches.flatMap((b) => b.entries)).toHaveLength(30);
     expect(t.counts.at(-1)).toEqual({ found: 30, matching: 0 });
   });
 
@@ -120,6 +127,7 @@ describe('PageEnricher', () => {
     writeListing(document, [payload]);
     const fresh = detected(document);
     t.enricher.add(batchOf(fresh), fresh);
+    t.see([fresh[0]!.element!]);
     await t.settle();
     const row = rows()[0]!;
     expect(entries[0]!.title).toContain('<img');
@@ -226,6 +234,7 @@ describe('PageEnricher', () => {
     copy.querySelector(CHIPS_TAG)?.remove();
     t.entries[1]!.element!.replaceWith(copy);
     t.enricher.add(batchOf([]), [{ ...t.entries[1]!, element: copy }]);
+    t.see([copy]);
     await t.settle();
     expect(copy.querySelectorAll(CHIPS_TAG)).toHaveLength(1);
     expect(rows()).toHaveLength(3);

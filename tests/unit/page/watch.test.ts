@@ -13,10 +13,12 @@ const titles = (n: number) => Array.from({ length: n }, (_, i) => `Paper ${i + 1
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let ctx: ContentScriptContext | undefined;
+const happyDomIntersectionObserver = globalThis.IntersectionObserver;
 afterEach(() => {
   ctx?.abort();
   ctx = undefined;
   vi.restoreAllMocks();
+  globalThis.IntersectionObserver = happyDomIntersectionObserver;
   document.body.replaceChildren();
 });
 
@@ -63,6 +65,15 @@ describe('page watch', () => {
 
   it('removes every row and the bar when the extension context goes away', async () => {
     writeListing(document, titles(5));
+    // happy-dom lays nothing out: every observed entry is reported in view.
+    globalThis.IntersectionObserver = class {
+        constructor(private readonly report: (records: { isIntersecting: boolean; target: Element }[]) => void) {}
+        observe(target: Element) {
+          queueMicrotask(() => this.report([{ isIntersecting: true, target }]));
+        }
+        unobserve() {}
+        disconnect() {}
+      } as unknown as typeof IntersectionObserver;
     ctx = new ContentScriptContext('content');
     startPageEnrichment(ctx);
     await wait(800);
