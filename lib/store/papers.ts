@@ -55,10 +55,13 @@ interface MergeOutcome {
  * become one record), and the changed records are written at once, absorbed ones deleted.
  */
 async function mergeAll(tx: WriteTx, incoming: StoredPaper[]): Promise<MergeOutcome> {
-  const byKey = tx.objectStore('papers').index('keys');
+  const store = tx.objectStore('papers');
   const keys = [...new Set(incoming.flatMap((paper) => paper.keys))];
+  // One lookup per key, or one read of the whole store when it holds fewer records than there are
+  // keys to look up (a first page into a new library, or a large import).
+  const found = keys.length > (await store.count()) ? [await store.getAll()] : await Promise.all(keys.map((key) => store.index('keys').getAll(key)));
   const work = new WorkingSet();
-  for (const found of await Promise.all(keys.map((key) => byKey.getAll(key)))) for (const paper of found) work.add(paper);
+  for (const papers of found) for (const paper of papers) work.add(paper);
   const stored = new Map(work.records);
 
   const finalIds: string[] = [];
@@ -81,7 +84,6 @@ async function mergeAll(tx: WriteTx, incoming: StoredPaper[]): Promise<MergeOutc
     if (effect !== 'unchanged' || mergedIntoChanged) changed.add(merged.id);
   }
 
-  const store = tx.objectStore('papers');
   const writes: Promise<unknown>[] = [];
   try {
     for (const id of stored.keys()) if (!work.records.has(id)) writes.push(store.delete(id));

@@ -57,6 +57,24 @@ describe('paper store', () => {
     expect(all[0]).toMatchObject({ userTags: ['keep me'], note: 'from the DOI record', saved: true, savedAt: 1500 });
   });
 
+  it('merges by id, alias and title in a library larger than the batch (lookups by key)', async () => {
+    const library = Array.from({ length: 60 }, (_, i) => entry(`arxiv:2609.${String(500 + i).padStart(5, '0')}`, { title: `Library paper number ${i}` }));
+    await recordSightings(db, library, ARXIV_LIST, 1000);
+    await recordSightings(
+      db,
+      [
+        entry('hf:five', { aliases: ['arxiv:2609.00505'], site: 'huggingface', title: 'Library paper number 5' }),
+        entry('openreview:Seven', { site: 'openreview', title: 'Library Paper, Number 7' }),
+        entry('arxiv:2609.09999', { title: 'A new one' }),
+      ],
+      HF_DAILY,
+      2000,
+    );
+    expect(await db.count('papers')).toBe(61);
+    expect((await getPaper(db, 'hf:five'))!.id).toBe('arxiv:2609.00505');
+    expect((await getPaper(db, 'openreview:Seven'))).toMatchObject({ id: 'arxiv:2609.00507', lastSeenAt: 2000 });
+  });
+
   it('does not merge two different arXiv papers that share a title', async () => {
     await recordSightings(db, [entry('arxiv:2609.00003', { title: 'Introduction' }), entry('arxiv:2609.00004', { title: 'Introduction' })], ARXIV_LIST);
     expect(await db.count('papers')).toBe(2);
