@@ -7,9 +7,10 @@
  * it), the floor (a bare querySelectorAll + textContent pass over the same dt/dd pairs), their ratio,
  * and the longest main-thread task while detecting, both for one `detectPage` call and for
  * `detectPageInSlices` as the content script runs it. Targets: < 30 ms, ratio ≤ 3×, no task > 50 ms.
+ * The machine is shared, so `uptime` is printed beside the figures: medians under load are not quiet-machine figures.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -18,6 +19,9 @@ import { printTable, type Part } from '../lib/report';
 
 const ENTRIES = 2000;
 const RUNS = 31;
+/** Calls of each measure before the timed ones, so both run optimised code. */
+const WARM_UP = 5;
+const SLICED_RUNS = 9;
 const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/recent';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
@@ -100,6 +104,15 @@ async function bundleDetection(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** `uptime`'s load averages, printed with every figure. */
+function loadAverage(): string {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average:\s*/, '');
+  } catch {
+    return 'unknown';
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const part: Part = {
@@ -108,6 +121,7 @@ const part: Part = {
     const { html: sourceHtml, source } = sourceListing();
     const html = syntheticListing(sourceHtml, ENTRIES);
     const script = await bundleDetection();
+    const loadBefore = loadAverage();
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: false,
@@ -129,17 +143,19 @@ const part: Part = {
       const detectRuns: Run[] = [];
       const floorRuns: Run[] = [];
       // Each call runs as its own task (page.evaluate), alternating so both see the same conditions.
-      for (let i = 0; i < RUNS + 2; i++) {
+      for (let i = 0; i < RUNS + WARM_UP; i++) {
         const detect = await page.evaluate((url) => (window as unknown as { __bench: { detect(u: string): Run } }).__bench.detect(url), LISTING_URL);
         const floor = await page.evaluate(() => (window as unknown as { __bench: { floor(): Run } }).__bench.floor());
-        if (i >= 2) {
+        if (i >= WARM_UP) {
           detectRuns.push(detect);
           floorRuns.push(floor);
         }
       }
       type Sliced = { longestSliceMs: number; totalMs: number; entries: number };
       const slicedRuns: Sliced[] = [];
-      for (let i = 0; i < 5; i++) {
+      // Long tasks are counted from here: only those of sliced detection, not the whole-page calls above.
+      await page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+      for (let i = 0; i < SLICED_RUNS; i++) {
         slicedRuns.push(await page.evaluate((url) => (window as unknown as { __bench: { sliced(u: string): Promise<Sliced> } }).__bench.sliced(url), LISTING_URL));
       }
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
@@ -151,32 +167,34 @@ const part: Part = {
       // ratio of minima is reported beside the ratio of medians.
       const detectMinMs = Math.min(...detectRuns.map((r) => r.ms));
       const floorMinMs = Math.min(...floorRuns.map((r) => r.ms));
-      // The longest task observed while detecting; long tasks are only reported above 50 ms, so
-      // below that the longest detection call (itself one task) stands for it.
-      const longestTaskMs = Math.max(...longTasks, ...detectRuns.map((r) => r.ms));
+      // The content script detects in slices, each its own task: the longest task is each sliced run's
+      // longest slice (median over runs; the maximum is the most disturbed run). A whole `detectPage` call
+      // is one task by construction. Long tasks (> 50 ms) the page's observer saw during sliced detection are counted too.
+      const slices = slicedRuns.map((r) => r.longestSliceMs);
       const figures = {
+        detection_ms: detectMs,
+        floor_ms: floorMs,
+        ratio: detectMs / floorMs,
+        longest_task_ms: median(slices),
+        longest_task_max_ms: Math.max(...slices),
         entries_in_page: floorRuns[0]!.entries,
         entries_detected: detectRuns[0]!.entries,
-        detect_median_ms: detectMs,
-        floor_median_ms: floorMs,
-        ratio_to_floor: detectMs / floorMs,
-        detect_min_ms: detectMinMs,
+        detection_min_ms: detectMinMs,
         floor_min_ms: floorMinMs,
         ratio_of_minima: detectMinMs / floorMinMs,
-        longest_task_ms: longestTaskMs,
-        long_tasks_over_50ms: longTasks.length,
-        sliced_longest_slice_ms: Math.max(...slicedRuns.map((r) => r.longestSliceMs)),
+        one_call_longest_ms: Math.max(...detectRuns.map((r) => r.ms)),
+        sliced_long_tasks_over_50ms: longTasks.length,
         sliced_total_median_ms: median(slicedRuns.map((r) => r.totalMs)),
       };
-      console.log(`source: ${source}; ${RUNS} runs each, medians`);
+      const loadAfter = loadAverage();
+      console.log(`source: ${source}; ${WARM_UP} warm-up calls, then ${RUNS} timed calls of each (medians), ${SLICED_RUNS} sliced runs`);
       printTable([
-        { measure: 'detectPage (ms)', median: detectMs, min: detectMinMs, target: '< 30 ms' },
-        { measure: 'floor: qSA + textContent (ms)', median: floorMs, min: floorMinMs, target: '' },
-        { measure: 'ratio to floor', median: figures.ratio_to_floor, min: figures.ratio_of_minima, target: '≤ 3' },
-        { measure: 'longest task, one detectPage call (ms)', median: longestTaskMs, min: '', target: '≤ 50 ms' },
-        { measure: 'longest slice, sliced detection (ms)', median: figures.sliced_longest_slice_ms, min: '', target: '≤ 50 ms' },
+        { measure: 'detectPage, 2,000 entries (ms)', median: detectMs, min: detectMinMs, max: figures.one_call_longest_ms, target: '< 30 ms' },
+        { measure: 'floor: qSA + textContent (ms)', median: floorMs, min: floorMinMs, max: Math.max(...floorRuns.map((r) => r.ms)), target: '' },
+        { measure: 'ratio to floor', median: figures.ratio, min: figures.ratio_of_minima, max: '', target: '≤ 3' },
+        { measure: 'longest task, sliced detection (ms)', median: figures.longest_task_ms, min: Math.min(...slices), max: figures.longest_task_max_ms, target: '≤ 50 ms' },
       ]);
-      console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+      console.log(`load average (uptime) before: ${loadBefore}; after: ${loadAfter}; tasks over 50 ms seen by the page during sliced detection: ${longTasks.length}`);
       console.log(`entries in page ${figures.entries_in_page}, detected ${figures.entries_detected}`);
       return figures;
     } finally {
