@@ -86,6 +86,23 @@ function wordBefore(tokens: Token[], i: number, from: number): Token | undefined
   return undefined;
 }
 
+/** "$^{\circ}$" / "^\circ" after a number: the token index after it, or 0. */
+function latexDegrees(tokens: Token[], i: number, to: number): number {
+  let j = i;
+  const skip = (...chars: string[]) => {
+    if (j < to && isPunct(tokens[j], ...chars)) j++;
+  };
+  skip('$');
+  if (!isPunct(tokens[j], '^')) return 0;
+  j++;
+  skip('{');
+  if (lowerAt(tokens, j) !== '\\circ') return 0;
+  j++;
+  skip('}');
+  skip('$');
+  return j;
+}
+
 /** What follows the numeral: its unit and where the value ends, or null if it names a size. */
 function readUnit(tokens: Token[], at: number, to: number): { unit: string; end: number } | null {
   const t = tokens[at]!;
@@ -98,14 +115,19 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
     if (suffix === '%') return { unit: '%', end: at + 1 };
     const unit = UNIT_WORDS[suffix];
     if (unit && !MAGNITUDE_SUFFIXES.has(suffix)) return { unit, end: at + 1 };
+    // "0.3m" is metres; "10M" or "3m" (no decimals) is a count in millions.
+    if (t.suffix === 'm' && t.text.includes('.')) return { unit: 'm', end: at + 1 };
     return null; // 7B, 10K, 3D, 5-shot, 2nd, 8x7B …
   }
   // "4.64$\times$": math-mode dollars around the unit are transparent.
   if (isPunct(tokens[at + 1], '$') && at + 2 < to && ['×', '%'].includes(lowerAt(tokens, at + 2))) {
     return { unit: lowerAt(tokens, at + 2) === '%' ? '%' : 'x', end: isPunct(tokens[at + 3], '$') ? at + 4 : at + 3 };
   }
+  const degrees = latexDegrees(tokens, at + 1, to);
+  if (degrees) return { unit: '°', end: degrees };
   const next = tokens[at + 1];
   if (!next || at + 1 >= to) return { unit: '', end: at + 1 };
+  if (next.lower === 'frames' && lowerAt(tokens, at + 2) === 'per' && lowerAt(tokens, at + 3) === 'second') return { unit: 'fps', end: at + 4 };
   // "22-84%": the low end of a range takes the unit written after the high end.
   const high = tokens[at + 2];
   if (next.lower === '-' && !next.spaceBefore && high?.kind === 'number' && !high.spaceBefore && !high.suffix && at + 2 < to) {
@@ -455,7 +477,6 @@ const SPEED_METRICS = /speed|throughput|qps|tokens\/s|fps|frames per second/i;
 const TIME_METRICS = /latency|time|runtime|delay/i;
 const BOUND_STARTS = new Set(['O', 'Õ', 'Ω', 'Θ', '\\Omega', '\\Theta', 'Omega', 'Theta', '\\mathcal', '\\tilde', '\\widetilde', 'mathcal', 'tilde', 'widetilde']);
 const PRIOR_BOUND_WORDS = new Set(['existing', 'previous', 'prior', 'usual', 'known', 'standard', 'from']);
-const BOUND_CUES = new Set(['bound', 'bounds', 'regret', 'complexity', 'rate', 'convergence', 'converges', 'error', 'guarantee', 'guarantees', 'achieves', 'attains', 'runtime', 'requires']);
 
 /** "O(√T)", "\tilde{O}(d\sqrt{T})", "Ω(n)": where the bound starts and ends, or null. */
 function readBound(tokens: Token[], i: number, to: number): { from: number; to: number } | null {
@@ -509,7 +530,9 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (lowerAt(tokens, i - 1) === 'from' && tokens.slice(i + 1, i + 5).some((t) => t.lower === 'to')) continue;
     if (quotesBaseline(tokens, i, sentence)) continue;
     const previous = quantities[quantities.length - 1];
-    const q = readQuantity(scan, i, (unit) => !!previous && previous.unit === unit && i - previous.to <= 12);
+    // A list of values ("0.6 cm and 19.14 degrees") shares the first one's standing: same unit, or both measured units.
+    const sameKind = (unit: string) => !!previous && (previous.unit === unit || (SETUP_PRONE_UNITS.has(unit) && SETUP_PRONE_UNITS.has(previous.unit)));
+    const q = readQuantity(scan, i, (unit) => sameKind(unit) && i - previous!.to <= 12);
     if (q) {
       quantities.push(q);
       i = q.to - 1;
@@ -558,7 +581,6 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (best && (d.kind !== 'absolute' || bestDistance <= 12)) d.comparator = best.text;
   }
   let sotaDone = false;
-  const mayHoldBound = tokens.slice(sentence.from, sentence.to).some((t) => BOUND_CUES.has(t.lower));
   for (let i = sentence.from; i < sentence.to; i++) {
     const width = sotaDone ? 0 : isSotaPhrase(tokens, i);
     if (width && sotaClaimAt(tokens, i, width, sentence)) {
@@ -567,7 +589,8 @@ function sentenceClaims(scan: Scan): Draft[] {
       if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: '', from: i, to: i + width, ownCue: true });
       continue;
     }
-    const bound = mayHoldBound ? readBound(tokens, i, sentence.to) : null;
+    // Big-O notation in an abstract states a rate or a complexity; whose it is, is checked here.
+    const bound = readBound(tokens, i, sentence.to);
     // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's.
     if (bound && !quotesPriorBound(tokens, i, sentence)) {
       const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';

@@ -109,7 +109,7 @@ export const UNIT_WORDS: Record<string, string> = {
 };
 
 /** Units that are only a result when a cue or metric says so ("trained for 10 hours" is not). */
-export const SETUP_PRONE_UNITS = new Set(['ms', 's', 'min', 'h', 'days', 'GB', 'MB', 'TB', 'fps', 'dB', 'points', 'cm', 'mm', 'km', '°', 'GFLOPs', 'TFLOPs', 'W', 'mW', 'kWh', 'Hz', 'MHz', 'GHz']);
+export const SETUP_PRONE_UNITS = new Set(['m', 'ms', 's', 'min', 'h', 'days', 'GB', 'MB', 'TB', 'fps', 'dB', 'points', 'cm', 'mm', 'km', '°', 'GFLOPs', 'TFLOPs', 'W', 'mW', 'kWh', 'Hz', 'MHz', 'GHz']);
 
 /** Attached to a numeral, these make it a size ("7B", "10K", "2T"), not a result. */
 export const MAGNITUDE_SUFFIXES = new Set(['b', 'm', 'k', 't', 'bn', 'mn']);

@@ -74,6 +74,18 @@ describe('extractResults: what is a result', () => {
     expect(claims[1]).toMatchObject({ kind: 'reduction', metric: 'memory' });
   });
 
+  it('reads paired ratios, factors and physical units', () => {
+    expect(pick(extractResults('The renderer is up to 20x and 150x faster in the forward and backward pass.')).map((c) => [c.number, c.kind])).toEqual([
+      [20, 'speed-up'],
+      [150, 'speed-up'],
+    ]);
+    expect(extractResults('The sampler reduces the number of steps by a factor of 100.')[0]).toMatchObject({ number: 100, unit: 'x', kind: 'reduction' });
+    expect(extractResults('The tracker reaches a localization error of 0.3m and 0.5$^{\\circ}$ on the test routes.').map((c) => [c.number, c.unit])).toEqual([
+      [0.3, 'm'],
+      [0.5, '°'],
+    ]);
+  });
+
   it('reads LaTeX as written in arXiv abstracts', () => {
     const [speed] = extractResults('The engine delivers a 4.6$\\times$ speedup and reduces latency by 12\\% over the baseline.');
     expect(speed).toMatchObject({ number: 4.6, unit: 'x', kind: 'speed-up' });
