@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../model';
 import type { LibraryApi, ListView, PaperPatch } from './api';
-import { NO_FILTERS, PaperSearch, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
+import type { PaperSearch } from './search';
+import { NO_FILTERS, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
 
 /** Enough rows to fill the first screen; the rest of a large library follows right after. */
 export const FIRST_SCREEN = 40;
@@ -63,6 +64,7 @@ export function usePapers(api: LibraryApi, view: ListView) {
         if (!current || !all) return;
         setPapers(all);
         setComplete(true);
+        const { PaperSearch } = await import('./search');
         const index = new PaperSearch();
         await index.addAll(all);
         if (!current) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeClaim, keyResult, NO_FILTERS, PaperSearch, quickMatch, quoteParts, safeUrl, suggestFromLibrary, visiblePapers } from '../../../lib/ui/library';
+import { describeClaim, keyResult, NO_FILTERS, quickMatch, quoteParts, safeUrl, suggestFromLibrary, visiblePapers } from '../../../lib/ui/library';
+import { PaperSearch } from '../../../lib/ui/search';
 import { benchmarkSummaries, papersPerMonth, papersPerTopic } from '../../../lib/ui/overview';
 import { claimIn, makePaper } from './fixtures';
 
