@@ -9,7 +9,7 @@
  * intercept) fitted on a calibration slice that training never saw, so a score of 0.7 means "this
  * category applies about 7 times in 10", cross-lists included.
  */
-import { featureVector, type SparseVector } from './features';
+import { paperWords, wordsVector, type PaperWords, type SparseVector } from './features';
 
 export const MODEL_FORMAT = 'paperlens-categories/1';
 
@@ -90,17 +90,24 @@ export function encodeTable(features: { key: number; entries: { cls: number; wei
   return Uint8Array.from(out);
 }
 
-/** The decoded table with an open-addressing index from n-gram hash to its entries. */
+/**
+ * The decoded table, laid out for few cache misses per n-gram (what bounds the speed): one
+ * open-addressing array of (key, first entry, end) triples, and one array of entries, each a class
+ * and an int8 weight packed in 16 bits.
+ */
 class SparseTable {
+  /** Per slot: key, first entry, end entry; first = -1 marks an empty slot. */
   private readonly slots: Int32Array;
-  private readonly slotKeys: Int32Array;
   private readonly mask: number;
-  readonly starts: Uint32Array;
-  readonly classes: Uint8Array;
-  readonly weights: Int8Array;
+  /** Multiplicative hashing keeps the top bits of key × golden ratio: shift = 32 − log2(slots). */
+  private readonly shift: number;
+  /** (class << 8) | (weight & 0xff). */
+  readonly entries: Uint16Array;
+  readonly size: number;
 
   constructor(bytes: Uint8Array) {
     const n = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24);
+    this.size = n;
     let pos = 4;
     const keys = new Int32Array(n);
     let previous = 0;
@@ -116,56 +123,64 @@ class SparseTable {
       previous += delta;
       keys[i] = previous | 0;
     }
-    this.starts = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) this.starts[i + 1] = this.starts[i]! + bytes[pos++]!;
-    const total = this.starts[n]!;
-    this.classes = new Uint8Array(total);
-    this.weights = new Int8Array(total);
+    const starts = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) starts[i + 1] = starts[i]! + bytes[pos++]!;
+    const total = starts[n]!;
+    this.entries = new Uint16Array(total);
     for (let e = 0; e < total; e++) {
-      this.classes[e] = bytes[pos++]!;
-      this.weights[e] = (bytes[pos++]! << 24) >> 24;
+      this.entries[e] = (bytes[pos]! << 8) | bytes[pos + 1]!;
+      pos += 2;
     }
-    let size = 1;
-    while (size < n * 2) size <<= 1;
+    let bits = 1;
+    while (1 << bits < n * 2) bits++;
+    const size = 1 << bits;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.slotKeys = new Int32Array(size);
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(size * 3);
+    for (let slot = 0; slot < size; slot++) this.slots[slot * 3 + 1] = -1;
     for (let i = 0; i < n; i++) {
       let slot = this.slotOf(keys[i]!);
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = i;
-      this.slotKeys[slot] = keys[i]!;
+      while (this.slots[slot * 3 + 1] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot * 3] = keys[i]!;
+      this.slots[slot * 3 + 1] = starts[i]!;
+      this.slots[slot * 3 + 2] = starts[i + 1]!;
     }
   }
 
   private slotOf(key: number): number {
-    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
   }
 
-  /** The feature's index, or -1 when the n-gram carries no weight. */
+  /** Offset of the n-gram's triple in `slots`, or -1 when the n-gram carries no weight. */
   find(key: number): number {
     let slot = this.slotOf(key);
     for (;;) {
-      const index = this.slots[slot]!;
-      if (index === -1 || this.slotKeys[slot] === key) return index;
+      const at = slot * 3;
+      if (this.slots[at + 1] === -1) return -1;
+      if (this.slots[at] === key) return at;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  get size(): number {
-    return this.starts.length - 1;
+  /** Adds value × weight of every entry of the n-gram at `at` (from find) to `out`. */
+  accumulate(at: number, value: number, out: Float64Array): void {
+    const end = this.slots[at + 2]!;
+    for (let e = this.slots[at + 1]!; e < end; e++) {
+      const packed = this.entries[e]!;
+      out[packed >>> 8]! += ((packed << 24) >> 24) * value;
+    }
   }
 }
 
 export class CategoryModel {
   private readonly table: SparseTable;
-  private readonly bias: Float32Array;
+  private readonly bias: Float64Array;
   readonly file: Omit<CategoryModelFile, 'table'>;
 
   constructor(file: CategoryModelFile) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unknown category model format ${file.format}`);
     this.table = new SparseTable(base64Bytes(file.table));
-    this.bias = Float32Array.from(file.bias);
+    this.bias = Float64Array.from(file.bias);
     const { table: _table, ...rest } = file;
     this.file = rest;
   }
@@ -179,21 +194,18 @@ export class CategoryModel {
   }
 
   /** Raw logits, one per class. */
-  logits(vector: SparseVector): Float32Array {
-    const out = Float32Array.from(this.bias);
-    const { starts, classes, weights } = this.table;
+  logits(vector: SparseVector): Float64Array {
+    const out = Float64Array.from(this.bias);
     const scale = this.file.scale;
     for (let i = 0; i < vector.keys.length; i++) {
-      const index = this.table.find(vector.keys[i]!);
-      if (index < 0) continue;
-      const value = vector.values[i]! * scale;
-      for (let e = starts[index]!; e < starts[index + 1]!; e++) out[classes[e]!]! += weights[e]! * value;
+      const at = this.table.find(vector.keys[i]!);
+      if (at >= 0) this.table.accumulate(at, vector.values[i]! * scale, out);
     }
     return out;
   }
 
   /** Log-softmax of the logits: the model was trained as a softmax over categories (primary-weighted). */
-  logProbabilities(vector: SparseVector): Float32Array {
+  logProbabilities(vector: SparseVector): Float64Array {
     const logits = this.logits(vector);
     let max = -Infinity;
     for (const z of logits) max = Math.max(max, z);
@@ -204,23 +216,39 @@ export class CategoryModel {
     return logits;
   }
 
-  /** Every class with its calibrated score, best first. */
-  rank(vector: SparseVector, titleOnly = false): CategoryScore[] {
-    const logits = this.logProbabilities(vector);
+  private scoreOf(index: number, logProbabilities: Float64Array, titleOnly: boolean): CategoryScore {
     const { slope, intercept } = titleOnly ? this.file.titleCalibration : this.file.calibration;
     const { classes, names, archives } = this.file;
-    const scored = classes.map((id, i) => ({ id, name: names[i]!, archive: archives[i]!, score: 1 / (1 + Math.exp(-(slope * logits[i]! + intercept))) }));
-    return scored.sort((a, b) => b.score - a.score);
+    return { id: classes[index]!, name: names[index]!, archive: archives[index]!, score: 1 / (1 + Math.exp(-(slope * logProbabilities[index]! + intercept))) };
+  }
+
+  /** Every class with its calibrated score, best first. */
+  rank(vector: SparseVector, titleOnly = false): CategoryScore[] {
+    const logProbabilities = this.logProbabilities(vector);
+    return this.file.classes.map((_, i) => this.scoreOf(i, logProbabilities, titleOnly)).sort((a, b) => b.score - a.score);
   }
 
   /**
    * The categories to report: always the best one (a paper has a primary category), then any other
-   * above the calibrated threshold, at most `maxCategories`.
+   * among the best `maxCategories` above the calibrated threshold.
    */
   predict(title: string, abstract: string): CategoryScore[] {
-    const ranked = this.rank(featureVector(title, abstract), !abstract.trim());
-    const chosen = ranked.slice(0, 1);
-    for (const candidate of ranked.slice(1, this.file.maxCategories)) if (candidate.score >= this.file.threshold) chosen.push(candidate);
-    return chosen;
+    return this.predictWords(paperWords(title, abstract));
+  }
+
+  predictWords(paper: PaperWords): CategoryScore[] {
+    const titleOnly = paper.abstract.length === 0;
+    const logProbabilities = this.logProbabilities(wordsVector(paper));
+    // The best few classes by selection, without scoring and sorting all of them.
+    const best: number[] = [];
+    for (let c = 0; c < logProbabilities.length; c++) {
+      if (best.length === this.file.maxCategories && logProbabilities[c]! <= logProbabilities[best[best.length - 1]!]!) continue;
+      let at = best.length;
+      while (at > 0 && logProbabilities[best[at - 1]!]! < logProbabilities[c]!) at--;
+      best.splice(at, 0, c);
+      if (best.length > this.file.maxCategories) best.pop();
+    }
+    const scored = best.map((c) => this.scoreOf(c, logProbabilities, titleOnly));
+    return scored.filter((candidate, i) => i === 0 || candidate.score >= this.file.threshold);
   }
 }

@@ -6,7 +6,7 @@
  * paper costs one pass over its words, and the same features serve a model trained offline and one
  * learned online in the browser.
  *
- * Page text is hostile: input is capped and the only regex is a single character class run (linear).
+ * Page text is hostile: input is capped and scanned once, character by character (linear).
  */
 
 /** Characters read from a title and from an abstract: enough for any real one, bounded for hostile pages. */
@@ -15,7 +15,52 @@ export const TEXT_CAPS = { title: 600, abstract: 6000 } as const;
 /** Title words count this many times: a title names the subject more directly than the abstract does. */
 const TITLE_WEIGHT = 2;
 
-const WORD = /\p{L}[\p{L}\p{N}]*|\p{N}+/gu;
+const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
+const LETTER_CLASS = 1;
+const NUMBER_CLASS = 2;
+const classCache = new Map<number, number>();
+
+/** Letter, number or neither, for one code point (ASCII without a regex; the rest through \p{L} / \p{N}, cached). */
+function charClass(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? LETTER_CLASS : code >= 48 && code <= 57 ? NUMBER_CLASS : 0;
+  let known = classCache.get(code);
+  if (known === undefined) {
+    const ch = String.fromCodePoint(code);
+    known = LETTER.test(ch) ? LETTER_CLASS : NUMBER.test(ch) ? NUMBER_CLASS : 0;
+    if (classCache.size < 10_000) classCache.set(code, known);
+  }
+  return known;
+}
+
+/**
+ * The words of a text, lower-cased: a letter followed by letters and digits, or a run of digits
+ * (the same as /\p{L}[\p{L}\p{N}]*|\p{N}+/gu). A hand-written scan because this runs on every paper
+ * and a regex match object per word costs more than the rest of the classification.
+ */
+export function words(text: string, cap: number): string[] {
+  const lower = text.slice(0, cap).toLowerCase();
+  const out: string[] = [];
+  let i = 0;
+  while (i < lower.length) {
+    const code = lower.codePointAt(i)!;
+    const kind = charClass(code);
+    if (!kind) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += code > 0xffff ? 2 : 1;
+    while (i < lower.length) {
+      const next = lower.codePointAt(i)!;
+      const nextKind = charClass(next);
+      if (nextKind !== NUMBER_CLASS && !(kind === LETTER_CLASS && nextKind === LETTER_CLASS)) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    out.push(lower.slice(start, i));
+  }
+  return out;
+}
 
 /**
  * Function words that carry no subject (plus the boilerplate verbs of abstracts). Written for this
@@ -50,15 +95,19 @@ export function bigramHash(first: number, second: number): number {
   return h | 0;
 }
 
-/** Lower-cased content words of a text, stopwords and one-letter words dropped, numbers kept short. */
-export function contentWords(text: string, cap: number): string[] {
-  const words: string[] = [];
-  for (const match of text.slice(0, cap).toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    if (word.length < 2 || word.length > 40 || STOPWORDS.has(word)) continue;
-    words.push(word);
-  }
-  return words;
+/** The raw lower-cased words of a paper, computed once and shared by the category and topic models. */
+export interface PaperWords {
+  title: string[];
+  abstract: string[];
+}
+
+export function paperWords(title: string, abstract: string): PaperWords {
+  return { title: words(title, TEXT_CAPS.title), abstract: words(abstract, TEXT_CAPS.abstract) };
+}
+
+/** Content words: stopwords, one-letter and over-long words dropped. */
+export function contentWords(raw: string[]): string[] {
+  return raw.filter((word) => word.length >= 2 && word.length <= 40 && !STOPWORDS.has(word));
 }
 
 /** A sparse feature vector: n-gram hash → value, L2-normalised. */
@@ -73,29 +122,83 @@ export interface FeatureCounts {
   terms?: Map<number, string>;
 }
 
-function addWords(words: string[], weight: number, into: FeatureCounts): void {
-  const { counts, terms } = into;
+/** Calls `add` for every unigram and adjacent bigram of the words, with its hash. */
+function forEachNgram(words: string[], add: (key: number, index: number, bigram: boolean) => void): void {
   let previous = 0;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const uni = hashString(word);
-    counts.set(uni, (counts.get(uni) ?? 0) + weight);
-    if (terms && !terms.has(uni)) terms.set(uni, word);
-    if (i > 0) {
-      const bi = bigramHash(previous, uni);
-      counts.set(bi, (counts.get(bi) ?? 0) + weight);
-      if (terms && !terms.has(bi)) terms.set(bi, `${words[i - 1]} ${word}`);
-    }
+    const uni = hashString(words[i]!);
+    add(uni, i, false);
+    if (i > 0) add(bigramHash(previous, uni), i, true);
     previous = uni;
   }
 }
 
+function addWords(words: string[], weight: number, into: FeatureCounts): void {
+  const { counts, terms } = into;
+  forEachNgram(words, (key, i, bigram) => {
+    counts.set(key, (counts.get(key) ?? 0) + weight);
+    if (terms && !terms.has(key)) terms.set(key, bigram ? `${words[i - 1]} ${words[i]}` : words[i]!);
+  });
+}
+
+/**
+ * A reusable open-addressing counter for the hot path (every paper the worker tags): the same counts
+ * as a Map, without its per-entry allocation. Sized for the text caps (≤ ~7,000 distinct n-grams).
+ */
+class NgramCounter {
+  private static readonly BITS = 14;
+  private readonly keys = new Int32Array(1 << NgramCounter.BITS);
+  private readonly counts = new Float64Array(1 << NgramCounter.BITS);
+  private readonly occupied = new Uint8Array(1 << NgramCounter.BITS);
+  private readonly used = new Int32Array(1 << NgramCounter.BITS);
+  private size = 0;
+
+  add(key: number, weight: number): void {
+    const mask = (1 << NgramCounter.BITS) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - NgramCounter.BITS);
+    while (this.occupied[slot] && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (!this.occupied[slot]) {
+      if (this.size >= this.used.length >>> 1) return; // never reached within the caps; bounded regardless
+      this.occupied[slot] = 1;
+      this.keys[slot] = key;
+      this.counts[slot] = 0;
+      this.used[this.size++] = slot;
+    }
+    this.counts[slot]! += weight;
+  }
+
+  /** The counts as a vector (same transform as vectorise), then empties the counter. */
+  drain(): SparseVector {
+    const keys = new Int32Array(this.size);
+    const values = new Float32Array(this.size);
+    let norm = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.used[i]!;
+      const value = 1 + Math.log(this.counts[slot]!);
+      keys[i] = this.keys[slot]!;
+      values[i] = value;
+      norm += value * value;
+      this.occupied[slot] = 0;
+    }
+    this.size = 0;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = 0; j < values.length; j++) values[j]! *= scale;
+    return { keys, values };
+  }
+}
+
+const counter = new NgramCounter();
+
 /** Title and abstract n-gram counts (title words weighted up). */
-export function countFeatures(title: string, abstract: string, withTerms = false): FeatureCounts {
+export function countWordFeatures(paper: PaperWords, withTerms = false): FeatureCounts {
   const into: FeatureCounts = { counts: new Map(), terms: withTerms ? new Map() : undefined };
-  addWords(contentWords(title, TEXT_CAPS.title), TITLE_WEIGHT, into);
-  addWords(contentWords(abstract, TEXT_CAPS.abstract), 1, into);
+  addWords(contentWords(paper.title), TITLE_WEIGHT, into);
+  addWords(contentWords(paper.abstract), 1, into);
   return into;
+}
+
+export function countFeatures(title: string, abstract: string, withTerms = false): FeatureCounts {
+  return countWordFeatures(paperWords(title, abstract), withTerms);
 }
 
 /** Sub-linear term frequency (1 + ln tf), then L2 normalisation, so long and short texts score alike. */
@@ -118,4 +221,11 @@ export function vectorise(counts: Map<number, number>): SparseVector {
 
 export function featureVector(title: string, abstract: string): SparseVector {
   return vectorise(countFeatures(title, abstract).counts);
+}
+
+/** The feature vector of a paper's words: what featureVector gives, by the allocation-free counter. */
+export function wordsVector(paper: PaperWords): SparseVector {
+  forEachNgram(contentWords(paper.title), (key) => counter.add(key, TITLE_WEIGHT));
+  forEachNgram(contentWords(paper.abstract), (key) => counter.add(key, 1));
+  return counter.drain();
 }

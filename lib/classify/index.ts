@@ -2,6 +2,7 @@ import categoriesJson from '../../assets/classify/categories.json';
 import topicsJson from '../../assets/classify/topics.json';
 import type { EntryData, Tag } from '../model';
 import { CategoryModel, type CategoryModelFile } from './categories';
+import { paperWords, type PaperWords } from './features';
 import type { PersonalTagModel } from './personal';
 import { TopicMatcher, type TopicsFile } from './topics';
 
@@ -47,15 +48,15 @@ export function pageCategoryTags(entry: Pick<EntryData, 'subjects'>): Tag[] {
 }
 
 /** Categories predicted by the model, with calibrated scores. */
-export function modelCategoryTags(entry: Pick<EntryData, 'title' | 'abstract'>): Tag[] {
-  if (!entry.title.trim() && !entry.abstract.trim()) return [];
+export function modelCategoryTags(entry: Pick<EntryData, 'title' | 'abstract'>, words: PaperWords = paperWords(entry.title, entry.abstract)): Tag[] {
+  if (!words.title.length && !words.abstract.length) return [];
   return loadClassifiers()
-    .categories.predict(entry.title, entry.abstract)
+    .categories.predictWords(words)
     .map((c) => ({ id: c.id, label: c.name, kind: 'category', score: Math.round(c.score * 1000) / 1000, source: 'model' }));
 }
 
-export function topicTags(entry: Pick<EntryData, 'title' | 'abstract'>): Tag[] {
-  return loadClassifiers().topics.tags(entry.title, entry.abstract);
+export function topicTags(entry: Pick<EntryData, 'title' | 'abstract'>, words: PaperWords = paperWords(entry.title, entry.abstract)): Tag[] {
+  return loadClassifiers().topics.tags(words);
 }
 
 export interface ClassifyOptions {
@@ -65,6 +66,8 @@ export interface ClassifyOptions {
 
 /** All tags for an entry. */
 export function classifyEntry(entry: EntryData, options: ClassifyOptions = {}): Tag[] {
-  const categories = entry.subjects.length ? pageCategoryTags(entry) : modelCategoryTags(entry);
-  return [...categories, ...topicTags(entry), ...(options.personal?.suggest(entry) ?? [])];
+  // One pass over the text serves both models.
+  const words = paperWords(entry.title, entry.abstract);
+  const categories = entry.subjects.length ? pageCategoryTags(entry) : modelCategoryTags(entry, words);
+  return [...categories, ...topicTags(entry, words), ...(options.personal?.suggest(entry) ?? [])];
 }

@@ -8,7 +8,7 @@
  * phrases that fired.
  */
 import type { Tag } from '../model';
-import { TEXT_CAPS } from './features';
+import { paperWords, TEXT_CAPS, words, type PaperWords } from './features';
 
 export const TOPICS_FORMAT = 'paperlens-topics/1';
 
@@ -33,23 +33,25 @@ export interface TopicMatch {
   evidence: string[];
 }
 
-const WORD = /\p{L}[\p{L}\p{N}]*|\p{N}+/gu;
 
 /** Plural → singular for English nouns, so "batteries" meets "battery" and "models" meets "model". */
 export function singular(word: string): string {
   if (word.length <= 3 || !word.endsWith('s')) return word;
-  const endsWith = (...suffixes: string[]) => suffixes.some((suffix) => word.endsWith(suffix));
-  if (word.length > 4 && endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (endsWith('sses', 'xes', 'ches', 'shes')) return word.slice(0, -2);
-  if (endsWith('ss', 'us', 'is', 'ics', 'ous')) return word;
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes')) return word.slice(0, -2);
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('ous')) return word;
   return word.slice(0, -1);
 }
 
 /** Words of a text as topic phrases are matched: lower-cased, singular, hyphens and punctuation as breaks. */
 export function topicWords(text: string, cap: number): string[] {
-  const words: string[] = [];
-  for (const match of text.slice(0, cap).toLowerCase().matchAll(WORD)) if (match[0].length <= 40) words.push(singular(match[0]));
-  return words;
+  return matchingForm(words(text, cap));
+}
+
+function matchingForm(raw: string[]): string[] {
+  const out: string[] = [];
+  for (const word of raw) if (word.length <= 40) out.push(singular(word));
+  return out;
 }
 
 interface TrieNode {
@@ -118,10 +120,14 @@ export class TopicMatcher {
   }
 
   match(title: string, abstract: string): TopicMatch[] {
+    return this.matchWords(paperWords(title, abstract));
+  }
+
+  matchWords(paper: PaperWords): TopicMatch[] {
     const inTitle = new Map<number, { start: number; end: number; phrase: string }[]>();
     const inAbstract = new Map<number, { start: number; end: number; phrase: string }[]>();
-    this.occurrences(topicWords(title, TEXT_CAPS.title), inTitle);
-    this.occurrences(topicWords(abstract, TEXT_CAPS.abstract), inAbstract);
+    this.occurrences(matchingForm(paper.title), inTitle);
+    this.occurrences(matchingForm(paper.abstract), inAbstract);
     const matches: TopicMatch[] = [];
     for (const index of new Set([...inTitle.keys(), ...inAbstract.keys()])) {
       const titleHits = inTitle.get(index) ?? [];
@@ -135,8 +141,8 @@ export class TopicMatcher {
     return matches.sort((a, b) => b.score - a.score || a.topic.label.localeCompare(b.topic.label)).slice(0, MAX_TOPICS);
   }
 
-  tags(title: string, abstract: string): Tag[] {
-    return this.match(title, abstract).map(({ topic, score, evidence }) => ({
+  tags(paper: PaperWords): Tag[] {
+    return this.matchWords(paper).map(({ topic, score, evidence }) => ({
       id: `topic:${topic.id}`,
       label: topic.label,
       kind: 'topic',

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { classifyEntry } from '../../lib/classify';
 import { CategoryModel, type CategoryModelFile } from '../../lib/classify/categories';
 import { TopicMatcher, type TopicsFile } from '../../lib/classify/topics';
@@ -14,6 +16,22 @@ import { SHARED_DATA } from '../train/data';
 const ASSETS = path.resolve(import.meta.dirname, '../../assets/classify');
 const PAPERS = 5000;
 const LOAD_RUNS = 7;
+
+/** A handle on V8's garbage collector without a command-line flag, so memory is measured after collection. */
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** Papers per second of wall time and of this process's CPU time (the machine may be shared). */
+function rates(run: () => void, papers: number): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  run();
+  const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: papers / wallSeconds, cpu: papers / ((cpu.user + cpu.system) / 1e6) };
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,10 +72,11 @@ const part: Part = {
     }
 
     // Memory held by one loaded pair (the parsed JSON strings are dropped after decoding).
-    globalThis.gc?.();
+    const gc = collectGarbage();
+    gc();
     const before = process.memoryUsage();
     const held = [new CategoryModel(JSON.parse(categoriesText) as CategoryModelFile), new TopicMatcher(JSON.parse(topicsText) as TopicsFile)];
-    globalThis.gc?.();
+    gc();
     const after = process.memoryUsage();
     const memoryMb = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 2 ** 20;
 
@@ -69,22 +88,24 @@ const part: Part = {
     ];
     const figures: Figures = { load_ms: median(loads), memory_mb: memoryMb, weights_mb: categoriesText.length / 1e6 };
     if (papers.length) {
-      for (const entry of papers.slice(0, 200)) classifyEntry(entry); // warm-up
-      const started = performance.now();
+      for (const entry of papers.slice(0, 500)) classifyEntry(entry); // warm-up
       let tags = 0;
-      for (const entry of papers) tags += classifyEntry(entry).length;
-      const seconds = (performance.now() - started) / 1000;
-      const rate = papers.length / seconds;
-      const titleStarted = performance.now();
-      for (const entry of papers) classifyEntry({ ...entry, abstract: '', abstractKind: 'none' });
-      const titleRate = papers.length / ((performance.now() - titleStarted) / 1000);
+      const full = rates(() => {
+        for (const entry of papers) tags += classifyEntry(entry).length;
+      }, papers.length);
+      const titles = papers.map((entry) => ({ ...entry, abstract: '', abstractKind: 'none' as const }));
+      const titleOnly = rates(() => {
+        for (const entry of titles) classifyEntry(entry);
+      }, papers.length);
       rows.push(
-        { measure: `tagging ${papers.length} real abstracts (categories + topics)`, value: Math.round(rate), unit: 'papers/s', target: '≥ 5000' },
-        { measure: 'tagging titles only', value: Math.round(titleRate), unit: 'papers/s', target: '' },
+        { measure: `tagging ${papers.length} real abstracts (categories + topics), wall clock`, value: Math.round(full.wall), unit: 'papers/s', target: '≥ 5000' },
+        { measure: '  the same per CPU-second of this process', value: Math.round(full.cpu), unit: 'papers/s', target: '≥ 5000' },
+        { measure: 'tagging titles only, wall clock', value: Math.round(titleOnly.wall), unit: 'papers/s', target: '' },
         { measure: 'tags per paper', value: tags / papers.length, unit: '', target: '' },
       );
-      figures.papers_per_second = rate;
-      figures.title_only_papers_per_second = titleRate;
+      figures.papers_per_second = full.wall;
+      figures.papers_per_cpu_second = full.cpu;
+      figures.title_only_papers_per_second = titleOnly.wall;
     } else console.log(`throughput skipped: ${SHARED_DATA} is absent`);
     printTable(rows);
     void held;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseHtml } from '../../lib/cli/html';
 import { loadClassifiers } from '../../lib/classify';
 import type { CategoryModel, CategoryScore } from '../../lib/classify/categories';
-import { featureVector } from '../../lib/classify/features';
+import { featureVector, paperWords } from '../../lib/classify/features';
 import { PersonalTagModel } from '../../lib/classify/personal';
 import { detectPage } from '../../lib/detect';
 import { REAL_PAGES, sharedPath } from '../../tests/helpers/shared';
@@ -226,7 +226,7 @@ const part: Part = {
     let topicCount = 0;
     const frequency = new Map<string, number>();
     for (const p of test) {
-      const tags = topics.tags(p.title, p.abstract);
+      const tags = topics.tags(paperWords(p.title, p.abstract));
       if (tags.length) tagged++;
       topicCount += tags.length;
       for (const t of tags) frequency.set(t.label, (frequency.get(t.label) ?? 0) + 1);
