@@ -52,7 +52,9 @@ async function main(): Promise<void> {
       const papers = await waitFor(() => readStore<Paper>(session.worker, 'papers'), (p) => p.length > seenSoFar);
       console.log(`${demoPage.label}: ${papers.length - seenSoFar} papers detected`);
       seenSoFar = papers.length;
-      await tab.waitForTimeout(500);
+      // The chips arrive once the background has tagged the papers.
+      await tab.locator('paperlens-chips[data-state="ready"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await tab.waitForTimeout(300);
       await tab.screenshot({ path: path.join(OUT_DIR, `page-${i + 1}.png`) });
       if (i > 0 || PAGES.length === 1) await tab.close();
     }
