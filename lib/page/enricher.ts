@@ -58,7 +58,11 @@ const IDLE_RESERVE_MS = 2;
 const SLICE_MS = 12;
 /** How long to wait for the first visibility report before working through the page anyway. */
 const FIRST_VIEW_TIMEOUT_MS = 500;
-const COUNTS_DELAY_MS = 150;
+/**
+ * Counts, bar and badge are brought up to date at most this often: every bar update is a frame in which
+ * the browser lays out and paints the page again (tens of ms on a 2,000-entry listing).
+ */
+const COUNTS_DELAY_MS = 1000;
 /** Tags offered by the page bar's filter. */
 const FILTER_TAGS_MAX = 60;
 

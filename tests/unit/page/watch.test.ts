@@ -67,13 +67,13 @@ describe('page watch', () => {
     writeListing(document, titles(5));
     // happy-dom lays nothing out: every observed entry is reported in view.
     globalThis.IntersectionObserver = class {
-        constructor(private readonly report: (records: { isIntersecting: boolean; target: Element }[]) => void) {}
-        observe(target: Element) {
-          queueMicrotask(() => this.report([{ isIntersecting: true, target }]));
-        }
-        unobserve() {}
-        disconnect() {}
-      } as unknown as typeof IntersectionObserver;
+      constructor(private readonly report: (records: { isIntersecting: boolean; target: Element }[]) => void) {}
+      observe(target: Element) {
+        queueMicrotask(() => this.report([{ isIntersecting: true, target }]));
+      }
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof IntersectionObserver;
     ctx = new ContentScriptContext('content');
     startPageEnrichment(ctx);
     await wait(800);
