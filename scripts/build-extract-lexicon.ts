@@ -108,7 +108,7 @@ const CORE_METRICS: [string, Direction][] = [
   ['speed', 'higher'], ['inference speed', 'higher'], ['training speed', 'higher'], ['efficiency', 'higher'], ['robustness', 'higher'],
   ['correlation', 'higher'], ['agreement', 'higher'], ['coverage', 'higher'], ['fidelity', 'higher'], ['utilization', 'higher'],
   ['sample efficiency', 'higher'], ['Elo', 'higher'], ['R2', 'higher'], ['Sharpe ratio', 'higher'], ['sensitivity', 'higher'],
-  ['specificity', 'higher'], ['detection rate', 'higher'], ['hit rate', 'higher'], ['resolve rate', 'higher'], ['solve rate', 'higher'],
+  ['specificity', 'higher'], ['QPS', 'higher'], ['tokens per second', 'higher'], ['FPS', 'higher'], ['detection rate', 'higher'], ['hit rate', 'higher'], ['resolve rate', 'higher'], ['solve rate', 'higher'],
   ['error', 'lower'], ['error rate', 'lower'], ['WER', 'lower'], ['CER', 'lower'], ['FID', 'lower'], ['perplexity', 'lower'],
   ['latency', 'lower'], ['inference time', 'lower'], ['training time', 'lower'], ['runtime', 'lower'], ['inference latency', 'lower'],
   ['memory', 'lower'], ['memory usage', 'lower'], ['memory footprint', 'lower'], ['KV cache', 'lower'], ['cost', 'lower'],
