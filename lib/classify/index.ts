@@ -47,11 +47,18 @@ export function pageCategoryTags(entry: Pick<EntryData, 'subjects'>): Tag[] {
   return entry.subjects.map((code) => ({ id: code, label: categoryName(code), kind: 'category', score: 1, source: 'page' }));
 }
 
+/**
+ * Below this calibrated score the model is guessing (a geology paper has no arXiv category it knows
+ * well): better no category tag than a wrong one.
+ */
+export const MIN_CATEGORY_SCORE = 0.2;
+
 /** Categories predicted by the model, with calibrated scores. */
 export function modelCategoryTags(entry: Pick<EntryData, 'title' | 'abstract'>, words: PaperWords = paperWords(entry.title, entry.abstract)): Tag[] {
   if (!words.title.length && !words.abstract.length) return [];
   return loadClassifiers()
     .categories.predictWords(words)
+    .filter((c) => c.score >= MIN_CATEGORY_SCORE)
     .map((c) => ({ id: c.id, label: c.name, kind: 'category', score: Math.round(c.score * 1000) / 1000, source: 'model' }));
 }
 

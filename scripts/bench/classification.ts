@@ -64,11 +64,15 @@ const part: Part = {
 
     // Load: parse the JSON and decode the weights and the topic trie, as the worker does on first use.
     const loads: number[] = [];
+    const loadCpu: number[] = [];
     for (let run = 0; run < LOAD_RUNS; run++) {
+      const cpuStart = process.cpuUsage();
       const started = performance.now();
       new CategoryModel(JSON.parse(categoriesText) as CategoryModelFile);
       new TopicMatcher(JSON.parse(topicsText) as TopicsFile);
       loads.push(performance.now() - started);
+      const cpu = process.cpuUsage(cpuStart);
+      loadCpu.push((cpu.user + cpu.system) / 1000);
     }
 
     // Memory held by one loaded pair (the parsed JSON strings are dropped after decoding).
@@ -82,11 +86,12 @@ const part: Part = {
 
     const papers = samplePapers();
     const rows: Record<string, string | number>[] = [
-      { measure: 'model load (parse + decode), median of 7', value: median(loads), unit: 'ms', target: '< 50' },
+      { measure: 'model load (parse + decode), median of 7, wall clock', value: median(loads), unit: 'ms', target: '< 50' },
+      { measure: '  the same in CPU time of this process', value: median(loadCpu), unit: 'ms', target: '< 50' },
       { measure: 'memory held by the loaded models', value: memoryMb, unit: 'MB', target: '< 30' },
       { measure: 'categories.json size', value: categoriesText.length / 1e6, unit: 'MB', target: '≤ 2' },
     ];
-    const figures: Figures = { load_ms: median(loads), memory_mb: memoryMb, weights_mb: categoriesText.length / 1e6 };
+    const figures: Figures = { load_ms: median(loads), load_cpu_ms: median(loadCpu), memory_mb: memoryMb, weights_mb: categoriesText.length / 1e6 };
     if (papers.length) {
       for (const entry of papers.slice(0, 500)) classifyEntry(entry); // warm-up
       let tags = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntry, loadClassifiers, modelCategoryTags } from '../../../lib/classify';
+import { classifyEntry, loadClassifiers, MIN_CATEGORY_SCORE, modelCategoryTags } from '../../../lib/classify';
 import { featureVector } from '../../../lib/classify/features';
 import type { EntryData } from '../../../lib/model';
 
@@ -92,5 +92,14 @@ describe('category model', () => {
     expect(modelCategoryTags(entry('', ''))).toEqual([]);
     const hostile = entry('x'.repeat(100_000), `${'$\\frac{a}{b}$ '.repeat(50_000)}\u0000\u202e`);
     expect(() => classifyEntry(hostile)).not.toThrow();
+  });
+});
+
+describe('low-confidence categories', () => {
+  it('gives no model category when the text names no arXiv field (best score below the floor)', () => {
+    const title = 'Granite outcrops and glacial moraines of a southern mountain range';
+    const [best] = loadClassifiers().categories.predict(title, '');
+    expect(best!.score).toBeLessThan(MIN_CATEGORY_SCORE);
+    expect(modelCategoryTags(entry(title))).toEqual([]);
   });
 });
