@@ -21,7 +21,8 @@
  * online: a tagged paper's vector is added to the tag's weights, a removed tag's paper is subtracted
  * (Rocchio-style, error-driven: repeated while the paper is still on the wrong side of the threshold).
  * The score is the cosine between paper and weights through a fixed sigmoid, which needs no negative
- * examples to start, so two tagged papers already give useful suggestions. Papers tagged with one tag
+ * examples to start: suggestions begin from the first tagged paper (how good they are after 2, 5, 10
+ * and 20 examples is measured by `npm run eval`; still modest). Papers tagged with one tag
  * are weak negatives for the user's other tags (also via `observe`), which teaches each tag what it is not.
  */
 import type { Tag } from '../model';
