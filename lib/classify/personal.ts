@@ -14,6 +14,8 @@
  *   model.explain('my-tag', 10)                   // the tag's top-weighted terms: why it fires
  *   model.tagNames(), model.forget('my-tag')
  *   const json = model.serialize()                // plain JSON, store it back in `models`
+ *   Per-tag records instead (lib/store/models.ts keeps one per tag id):
+ *   model.serializeTag('my-tag') → JSON | null;  PersonalTagModel.fromTagRecords([{ tag, model }, ...])
  * `paper` is anything with `title` and `abstract` (a Paper or an EntryData). Nothing here throws on
  * odd input: an unreadable JSON gives an empty model.
  *
@@ -193,6 +195,16 @@ export class PersonalTagModel {
       if (tag && cleanTagName(name)) model.tags.set(cleanTagName(name), tag);
     }
     return model;
+  }
+
+  /** A model from per-tag records, for a store that keeps one record per tag (lib/store/models.ts). */
+  static fromTagRecords(records: { tag: string; model: unknown }[]): PersonalTagModel {
+    return PersonalTagModel.from({ format: PERSONAL_FORMAT, tags: Object.fromEntries(records.map((r) => [r.tag, r.model])) });
+  }
+
+  /** One tag's part of `serialize()`, or null for an unknown tag. */
+  serializeTag(tag: string): TagModelJson | null {
+    return this.tags.get(cleanTagName(tag))?.toJson() ?? null;
   }
 
   serialize(): PersonalModelJson {

@@ -72,6 +72,9 @@ describe('personal tags', () => {
     const restored = PersonalTagModel.from(json);
     expect(restored.tagNames()).toEqual(['graph learning', 'surveys']);
     expect(scoreOf(restored, NEW_GRAPH_PAPER, 'graph learning')).toBeCloseTo(scoreOf(model, NEW_GRAPH_PAPER, 'graph learning'), 3);
+    const perTag = PersonalTagModel.fromTagRecords(model.tagNames().map((tag) => ({ tag, model: JSON.parse(JSON.stringify(model.serializeTag(tag))) })));
+    expect(scoreOf(perTag, NEW_GALAXY_PAPER, 'surveys')).toBeCloseTo(scoreOf(model, NEW_GALAXY_PAPER, 'surveys'), 3);
+    expect(model.serializeTag('unknown')).toBeNull();
     for (const garbage of [undefined, null, 42, 'x', { format: 'other' }, { format: PERSONAL_FORMAT, tags: { a: { bias: 'x' } } }]) {
       expect(PersonalTagModel.from(garbage).tagNames()).toEqual([]);
     }
