@@ -16,6 +16,8 @@ export interface OptionsApi {
   importBackup(text: string): Promise<ImportReport>;
   clearData(): Promise<{ papers: number }>;
   download(file: ExportFile): void;
+  /** Flushes sync at once rather than at the next debounced flush. */
+  syncNow?(): Promise<unknown>;
 }
 
 /** The part of `browser.permissions` the page uses. */
@@ -295,7 +297,8 @@ function Data({ api }: { api: OptionsApi }) {
   );
 }
 
-function Sync({ settings, update, syncStatus }: SectionProps & { syncStatus?: ComponentChildren }) {
+function Sync({ settings, update, syncStatus, syncNow }: SectionProps & { syncStatus?: ComponentChildren; syncNow?: () => Promise<unknown> }) {
+  const [syncing, setSyncing] = useState(false);
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
@@ -303,6 +306,18 @@ function Sync({ settings, update, syncStatus }: SectionProps & { syncStatus?: Co
         <input type="checkbox" checked={settings.syncEnabled} onChange={(e) => update({ syncEnabled: e.currentTarget.checked })} /> Sync saved papers, tags and notes
         through your browser's sync
       </label>
+      {syncNow && (
+        <button
+          type="button"
+          disabled={!settings.syncEnabled || syncing}
+          onClick={() => {
+            setSyncing(true);
+            void syncNow().finally(() => setSyncing(false));
+          }}
+        >
+          {syncing ? 'Syncing…' : 'Sync now'}
+        </button>
+      )}
       <p class="options-note" aria-live="polite">
         {syncStatus}
       </p>
@@ -341,7 +356,7 @@ export function Options({ api, permissions, syncStatus }: OptionsProps) {
           <Sites settings={settings} update={update} />
           <OtherSites settings={settings} update={update} permissions={permissions} />
           <Tagging settings={settings} update={update} />
-          <Sync settings={settings} update={update} syncStatus={syncStatus} />
+          <Sync settings={settings} update={update} syncStatus={syncStatus} syncNow={api.syncNow} />
         </>
       )}
       <Data api={api} />

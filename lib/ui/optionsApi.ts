@@ -14,6 +14,7 @@ export function optionsApi(): OptionsApi {
     exportBackup: () => messaging.sendMessage('exportPapers', { format: 'backup' }),
     importBackup: (text) => messaging.sendMessage('importBackup', { text }),
     clearData: () => messaging.sendMessage('clearData', { confirm: 'delete everything' }),
+    syncNow: () => messaging.sendMessage('syncNow', {}),
     download: downloadFile,
   };
 }

@@ -31,6 +31,7 @@ async function setup(granted: string[] = [], stored?: Record<string, unknown>) {
     importBackup: (text) => send('importBackup', { text }),
     clearData: () => send('clearData', { confirm: 'delete everything' }),
     download: (file) => downloads.push(file),
+    syncNow: vi.fn(async () => send('syncNow', {})),
   };
   const origins = new Set(granted);
   const permissions = {
@@ -45,7 +46,7 @@ async function setup(granted: string[] = [], stored?: Record<string, unknown>) {
     getAll: vi.fn(async () => ({ origins: [...origins] })),
   } satisfies PermissionsApi;
   render(<Options api={api} permissions={permissions} syncStatus={<span>Synced just now</span>} />);
-  return { db: dbPromise, downloads, permissions };
+  return { db: dbPromise, downloads, permissions, api };
 }
 
 async function savedLibrary(db: PaperDb) {
@@ -163,5 +164,14 @@ describe('originPattern', () => {
     expect(originPattern('file:///etc/passwd')).toBeNull();
     expect(originPattern('localhost')).toBeNull();
     expect(originPattern('  ')).toBeNull();
+  });
+
+  it('syncs at once on "Sync now", and not while sync is off', async () => {
+    const { api } = await setup();
+    const button = await screen.findByRole('button', { name: 'Sync now' });
+    fireEvent.click(button);
+    await waitFor(() => expect(api.syncNow).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('checkbox', { name: /sync saved papers/i }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true));
   });
 });
