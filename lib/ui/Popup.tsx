@@ -332,7 +332,7 @@ function PaperList({ state, view, api, searchRef, focusFirstRow }: Omit<BodyProp
         </ul>
       </div>
       <p id="list-keys" class="keys-hint">
-        ↑↓ move · Enter open · Space details · t tag · r read{view === 'seen' && ' · s save'} · Del remove · / search · Esc clear
+        ↑↓ Enter open · Space details · t tag · r read{view === 'seen' && ' · s save'} · Del remove · / search
       </p>
     </>
   );

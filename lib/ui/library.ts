@@ -51,7 +51,8 @@ export function describeClaim(claim: ResultClaim): string {
   const unit = claim.value && claim.unit && !claim.value.endsWith(claim.unit) ? claim.unit : '';
   // Symbols stick to the number (80.1%, 2.5x); words do not (4.2 points).
   const value = /^[%x×]$/.test(unit) ? claim.value + unit : [claim.value, unit].filter(Boolean).join(' ');
-  const head = [value, claim.metric].filter(Boolean).join(' ');
+  // A count names what it counts in `subject` ("378 galaxies"); other claims name a metric.
+  const head = [value, claim.metric || claim.subject].filter(Boolean).join(' ');
   const parts = [head || (claim.kind === 'sota' ? 'state of the art' : '')];
   if (claim.dataset) parts.push(`on ${claim.dataset}`);
   if (claim.comparator) parts.push(`vs. ${claim.comparator}`);

@@ -25,6 +25,7 @@ describe('claims', () => {
     expect(describeClaim(weak)).toBe('4.2 points accuracy on GLUE vs. BERT');
     expect(describeClaim({ ...weak, value: '', number: null, kind: 'sota', metric: '', dataset: 'ImageNet', comparator: '' })).toBe('state of the art on ImageNet');
     expect(describeClaim({ ...weak, unit: '%', comparator: '' })).toBe('4.2% accuracy on GLUE');
+    expect(describeClaim({ ...weak, value: '378', unit: '', kind: 'count', metric: '', subject: 'galaxies', dataset: '', comparator: '' })).toBe('378 galaxies');
     expect(keyResult(makePaper(1, { results: [weak, strong] }))).toBe(strong);
     expect(keyResult(makePaper(1))).toBeUndefined();
   });
