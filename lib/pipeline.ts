@@ -1,4 +1,4 @@
-import { classifyEntry } from './classify';
+import { classifyEntry, type ClassifyOptions } from './classify';
 import { extractArtifacts, extractResults } from './extract';
 import type { Artifact, EntryData, ResultClaim, Tag } from './model';
 
@@ -14,8 +14,8 @@ export interface EnrichedEntry extends EntryData {
  * The background's work on one detected paper, shared by the service worker and the `enrich` CLI so
  * both give the same answer.
  */
-export function enrichEntry(entry: EntryData): EnrichedEntry {
-  return { ...entry, tags: classifyEntry(entry), results: extractResults(entry.abstract), artifacts: extractArtifacts(entry) };
+export function enrichEntry(entry: EntryData, options: ClassifyOptions = {}): EnrichedEntry {
+  return { ...entry, tags: classifyEntry(entry, options), results: extractResults(entry.abstract), artifacts: extractArtifacts(entry) };
 }
 
 /** One paper in the `enrich` command's JSON output (the contract other tools rely on). */

@@ -1,4 +1,5 @@
 import type { MessageData, PaperStatus, ProtocolMap } from '../messaging';
+import { PersonalTags } from './personalTags';
 import { validate } from './schemas';
 import type { Paper, Tag } from '../model';
 import { keyResult } from '../extract';
@@ -33,6 +34,7 @@ const LOCAL_ONLY: SyncHooks = {
  * the saved list is handed to sync as it happens.
  */
 export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = LOCAL_ONLY) {
+  const personal = new PersonalTags(getDb);
   const synced = async (paper: Paper | undefined): Promise<Paper | null> => {
     if (paper) await sync.localChanged([paper]);
     return paper ?? null;
@@ -40,11 +42,20 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
   return {
     async pageEntries(data: MessageData<'pageEntries'>): Promise<{ papers: PaperStatus[] }> {
       const db = await getDb();
+      const settings = await getSettings(db);
       // A site the user turned off in the options is neither read nor remembered.
-      if (!isSiteOn(await getSettings(db), data.site)) return { papers: [] };
-      const enriched = data.entries.map(enrichEntry);
+      if (!isSiteOn(settings, data.site)) return { papers: [] };
+      const model = await personal.current();
+      const enriched = data.entries.map((entry) => enrichEntry(entry, { personal: model }));
       const stored = await recordSightings(db, enriched, { site: data.site, url: data.url });
-      return { papers: stored.map((paper, i) => statusOf(paper, enriched[i]!.id)) };
+      // Personal tags the model is sure of (the user's threshold) are applied, not just suggested.
+      const papers = await Promise.all(
+        stored.map(async (paper) => {
+          const sure = model.autoApply(paper, settings.personalTagThreshold).filter((tag) => !paper.userTags.includes(tag));
+          return sure.length ? ((await updatePaper(db, paper.id, { userTags: [...paper.userTags, ...sure] })) ?? paper) : paper;
+        }),
+      );
+      return { papers: papers.map((paper, i) => statusOf(paper, enriched[i]!.id)) };
     },
     async listPapers(data: MessageData<'listPapers'>): Promise<Paper[]> {
       return listPapers(await getDb(), data.view, data.limit);
@@ -57,12 +68,17 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
     },
     async savePaper(data: MessageData<'savePaper'>): Promise<Paper> {
       const where = { site: data.entry.site, url: data.url ?? data.entry.url };
-      const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry)], where, Date.now(), { save: true });
+      const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry, { personal: await personal.current() })], where, Date.now(), { save: true });
       await sync.localChanged([paper!]);
       return paper!;
     },
     async updatePaper(data: MessageData<'updatePaper'>): Promise<Paper | null> {
-      return synced(await updatePaper(await getDb(), data.id, data.patch));
+      const db = await getDb();
+      const before = data.patch.userTags ? (await getPaper(db, data.id))?.userTags : undefined;
+      const updated = await updatePaper(db, data.id, data.patch);
+      // The user's own tagging teaches the personal-tag model; removing a tag is negative feedback.
+      if (updated && before) await personal.learn(updated, before);
+      return synced(updated);
     },
     async removePaper(data: MessageData<'removePaper'>): Promise<Paper | null> {
       const removed = await removePaper(await getDb(), data.id);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, handleMessage } from '../../../lib/background/handlers';
 import type { EntryData } from '../../../lib/model';
 import { openPaperDb } from '../../../lib/store/db';
+import { listModels } from '../../../lib/store/models';
 
 function entry(id: string, over: Partial<EntryData> = {}): EntryData {
   return { id, aliases: [], title: `Paper ${id}`, authors: ['A. Author'], abstract: '', abstractKind: 'none', url: `https://arxiv.org/abs/${id}`, subjects: ['cs.LG'], site: 'arxiv', ...over };
@@ -50,5 +51,26 @@ describe('background handlers', () => {
     await handleMessage(withSync, 'updatePaper', { id: 'arxiv:2609.00003', patch: { note: 'n' } });
     await handleMessage(withSync, 'removePaper', { id: 'arxiv:2609.00003' });
     expect(calls).toEqual([[['arxiv:2609.00003:true'], []], [['arxiv:2609.00003:true'], []], [[], ['arxiv:2609.00003']]]);
+  });
+
+  it('learns a personal tag from the papers the user tags, suggests it on a new page, and unlearns on removal', async () => {
+    const rl = (n: number, title: string) =>
+      entry(`arxiv:2609.1000${n}`, { title, abstract: `${title}. We train a policy with reinforcement learning from a reward model; the agent explores the environment and the policy gradient improves returns.` });
+    const other = entry('arxiv:2609.20001', { title: 'Dark matter halos in cosmological simulations', abstract: 'We measure the mass function of dark matter halos in N-body simulations of large-scale structure.' });
+    await handleMessage(handlers, 'pageEntries', { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', entries: [rl(1, 'Policy optimisation for agents'), rl(2, 'Reward models for reinforcement learning agents'), other] });
+    for (const id of ['arxiv:2609.10001', 'arxiv:2609.10002']) await handleMessage(handlers, 'updatePaper', { id, patch: { userTags: ['my RL'] } });
+
+    const { papers } = await handleMessage(handlers, 'pageEntries', {
+      url: 'https://arxiv.org/list/cs.AI/new',
+      site: 'arxiv',
+      entries: [rl(3, 'Exploration bonuses for policy gradient agents'), entry('arxiv:2609.20002', { title: 'Galaxy cluster lensing', abstract: 'We measure weak lensing of galaxy clusters and the halo mass function.' })],
+    });
+    const personalOn = (id: string) => papers.find((p) => p.id === id)!.tags.filter((t) => t.kind === 'personal').map((t) => t.label);
+    expect(personalOn('arxiv:2609.10003')).toContain('my RL');
+    expect(personalOn('arxiv:2609.20002')).not.toContain('my RL');
+
+    await handleMessage(handlers, 'updatePaper', { id: 'arxiv:2609.10001', patch: { userTags: [] } });
+    // The model is kept in IndexedDB, one record per tag.
+    expect((await listModels(await openPaperDb())).map((m) => m.id)).toEqual(['user:my-rl']);
   });
 });
