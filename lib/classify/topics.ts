@@ -39,7 +39,7 @@ export function singular(word: string): string {
   if (word.length <= 3 || !word.endsWith('s')) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes')) return word.slice(0, -2);
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('ous')) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('ics') || word.endsWith('ous')) return word;
   return word.slice(0, -1);
 }
 

@@ -22,6 +22,7 @@ describe('topic matching', () => {
     expect(singular('batteries')).toBe('battery');
     expect(singular('models')).toBe('model');
     expect(singular('analysis')).toBe('analysis');
+    expect(singular('dynamics')).toBe('dynamics');
     expect(topicWords('Quantum-batteries!', 100)).toEqual(['quantum', 'battery']);
     expect(matcher.match('Charging quantum batteries faster', '').map((m) => m.topic.id)).toEqual(['battery']);
   });
