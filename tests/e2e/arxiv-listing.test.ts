@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup, readStore, servePages, waitFor, type ExtensionSession } from './harness';
 import { HAS_SHARED, OWN_FIXTURES_DIR, readShared, sharedPath } from '../helpers/shared';
@@ -9,6 +10,25 @@ if (!chromiumPath()) console.warn(`[paperlens] e2e skipped: ${CHROMIUM_MISSING}`
 function idsInMarkup(html: string): Set<string> {
   const ids = new Set<string>();
   for (const m of html.matchAll(/<dt>[\s\S]*?href\s*=\s*["']?(?:https:\/\/arxiv\.org)?\/abs\/([^"'\s>]+)["']?[^>]*title="Abstract"/g)) ids.add(`arxiv:${m[1]}`);
+  return ids;
+}
+
+/** Every paper id the popup's list shows, scrolling through it (the list renders only the rows in view). */
+async function listedIds(popup: Page): Promise<Set<string>> {
+  await popup.locator('[data-paper-id]').first().waitFor();
+  const ids = new Set<string>();
+  for (let step = 0; step < 500; step++) {
+    const { rows, atEnd } = await popup.evaluate(() => {
+      const scroller = document.querySelector('.list-scroll')!;
+      const rows = [...document.querySelectorAll('[data-paper-id]')].map((r) => r.getAttribute('data-paper-id')!);
+      const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      scroller.scrollTop += scroller.clientHeight;
+      return { rows, atEnd };
+    });
+    rows.forEach((id) => ids.add(id));
+    if (atEnd) break;
+    await popup.waitForTimeout(30);
+  }
   return ids;
 }
 
@@ -47,8 +67,8 @@ describe.skipIf(!chromiumPath())('arXiv listing → IndexedDB → popup, in Chro
 
     const popup = await openPopup(session);
     await popup.getByRole('tab', { name: 'Seen lately' }).click();
-    const listed = await popup.locator('[data-paper-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id')));
-    expect([...expected].filter((id) => !listed.includes(id))).toEqual([]);
+    const listed = await listedIds(popup);
+    expect([...expected].filter((id) => !listed.has(id))).toEqual([]);
     await popup.close();
     await page.close();
   });
