@@ -112,7 +112,11 @@ const part: Part = {
       const allIndexed: number[] = [];
       let page: Page | undefined;
       for (let run = 0; run < FIRST_PAINT_RUNS; run++) {
-        await page?.close();
+        if (page) {
+          await page.close();
+          // A user does not reopen the popup within milliseconds: let the closed one's teardown finish.
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
         page = await session.context.newPage();
         await page.addInitScript(watchFirstRows);
         await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
