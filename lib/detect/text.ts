@@ -19,15 +19,25 @@ export const LIMITS = {
 
 const MATHJAX_RENDERED = '.MathJax, .MathJax_Preview, .MathJax_Display, mjx-container, .katex-html';
 
-/** Whitespace folded and trimmed, control characters removed, length capped. */
+const INVISIBLE_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'g');
+/**
+ * Whitespace that is not already a single space: a run of two or more, or one newline, tab, NBSP….
+ * Single spaces, most of the whitespace in page text, are not matched, so not rebuilt.
+ */
+const UNFOLDED_SPACE = /\s{2,}|[^\S ]/g;
+
+/**
+ * Whitespace folded and trimmed, control characters removed, length capped. Text rarely holds control
+ * characters, so it is only tested for them; trimming first leaves fewer runs to fold (cleanText ran
+ * on every field of every entry and was the largest part of detecting a listing).
+ */
 export function cleanText(text: string | null | undefined, max: number = LIMITS.field): string {
   if (!text) return '';
-  return text
-    .slice(0, LIMITS.rawText)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
+  let clean = text.length > LIMITS.rawText ? text.slice(0, LIMITS.rawText) : text;
+  if (INVISIBLE_CHAR.test(clean)) clean = clean.replace(INVISIBLE_CHARS, '');
+  clean = clean.trim().replace(UNFOLDED_SPACE, ' ');
+  return clean.length > max ? clean.slice(0, max) : clean;
 }
 
 /**
