@@ -46,12 +46,17 @@ interface Tracked {
   entry: PaperEntry;
   status: PaperStatus | null;
   sent: boolean;
+  /** Failed sends so far (the background unreachable while its worker starts). */
+  failures: number;
   saving: boolean;
   row: Host | null;
 }
 
 /** Entries per `pageEntries` message: small enough that neither side blocks long on one. */
 export const SEND_CHUNK = 200;
+/** A batch the background could not take is sent again after this, doubling, up to MAX_SEND_FAILURES times. */
+const RETRY_MS = 500;
+const MAX_SEND_FAILURES = 4;
 /** Idle time kept free for the page in each idle slice. */
 const IDLE_RESERVE_MS = 2;
 /** Longest run of row work in one slice, however idle the page: far below a 50 ms long task. */
@@ -117,7 +122,7 @@ export class PageEnricher {
       if (item?.entry.element && item.entry.element === entry.element && entry.element.isConnected) continue;
       if (item) this.unmount(item);
       else {
-        item = { entry, status: null, sent: false, saving: false, row: null };
+        item = { entry, status: null, sent: false, failures: 0, saving: false, row: null };
         this.tracked.set(entry.id, item);
         this.unsent.push(item);
       }
@@ -251,7 +256,15 @@ export class PageEnricher {
     this.options.services.describe(batch).then(
       ({ papers }) => this.receive(papers, renderNow),
       () => {
-        // The background was unreachable (extension reloading): the rows stay empty rather than guess.
+        // The background was unreachable (its worker starting, or the extension reloading): try again a
+        // few times, then leave the rows empty rather than guess.
+        const again = items.filter((item) => ++item.failures <= MAX_SEND_FAILURES);
+        if (!again.length) return;
+        this.options.scheduling.later(() => {
+          for (const item of again) item.sent = false;
+          this.unsent.push(...again);
+          this.startIdleWork();
+        }, RETRY_MS * 2 ** (again[0]!.failures - 1));
       },
     );
   }

@@ -251,4 +251,24 @@ describe('PageEnricher', () => {
     expect(document.querySelectorAll('paperlens-chips, paperlens-bar')).toHaveLength(0);
     expect(dds.every((dd) => !dd.getAttribute('style'))).toBe(true);
   });
+
+  it('sends a batch again when the background could not take it (its worker still starting)', async () => {
+    writeListing(document, titles(5));
+    const entries = detected(document);
+    const background = fakeServices();
+    let refusals = 2;
+    const schedule = manualScheduling();
+    current = new PageEnricher({
+      doc: document,
+      services: { ...background.services, describe: (batch) => (refusals-- > 0 ? Promise.reject(new Error('Receiving end does not exist')) : background.services.describe(batch)) },
+      scheduling: schedule.scheduling,
+      styles: styleSource(document, ':host{display:block}'),
+      scheme: 'light',
+    });
+    current.add(batchOf(entries), entries);
+    schedule.see(entries.map((e) => e.element!));
+    await schedule.settle();
+    expect(background.batches.flatMap((b) => b.entries.map((e) => e.id)).sort()).toEqual(entries.map((e) => e.id).sort());
+    expect(rows().filter((r) => r.getAttribute('data-state') === 'ready')).toHaveLength(5);
+  });
 });
