@@ -5,6 +5,11 @@ import { loadSyncStatus, messagingApi, onSyncChange, openLibraryPage } from '../
 import '../../lib/ui/popup.css';
 
 render(
-  <Popup api={messagingApi()} openLibrary={openLibraryPage} syncStatus={<SyncStatusLine load={loadSyncStatus} subscribe={onSyncChange} />} />,
+  <Popup
+    api={messagingApi()}
+    openLibrary={openLibraryPage}
+    syncStatus={<SyncStatusLine load={loadSyncStatus} subscribe={onSyncChange} />}
+    onRemoteChange={onSyncChange}
+  />,
   document.getElementById('app')!,
 );

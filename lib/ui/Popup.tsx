@@ -15,6 +15,8 @@ export interface PopupProps {
   openLibrary?(): void;
   /** One line of sync state, filled by the sync feature; nothing is shown when absent. */
   syncStatus?: ComponentChildren;
+  /** Calls back when another device's changes have been merged; the list then reloads. Returns an unsubscribe. */
+  onRemoteChange?(reload: () => void): () => void;
 }
 
 const TABS: { view: ListView; label: string }[] = [
@@ -44,9 +46,11 @@ export function tagSuggestions(paper: Paper, library: readonly Paper[]): string[
 }
 
 /** The toolbar popup: saved papers and papers seen lately, searchable, filterable, all by keyboard. */
-export function Popup({ api, openLibrary, syncStatus }: PopupProps) {
+export function Popup({ api, openLibrary, syncStatus, onRemoteChange }: PopupProps) {
   const [view, setView] = useState<ListView>('saved');
-  const state = usePapers(api, view);
+  const [revision, setRevision] = useState(0);
+  useEffect(() => onRemoteChange?.(() => setRevision((r) => r + 1)), [onRemoteChange]);
+  const state = usePapers(api, view, revision);
   const searchRef = useRef<HTMLInputElement>(null);
   // Set by the mounted list: ArrowDown in the search field moves into it.
   const focusFirstRow = useRef<() => void>(() => undefined);

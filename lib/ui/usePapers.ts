@@ -32,7 +32,7 @@ export function effectiveSort(choice: SortChoice, view: ListView, searching: boo
  * search index (built once after the first paint, then updated per change), filters, sort, edits,
  * and remove with undo.
  */
-export function usePapers(api: LibraryApi, view: ListView) {
+export function usePapers(api: LibraryApi, view: ListView, revision = 0) {
   const [papers, setPapers] = useState<Paper[] | null>(null);
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState('');
@@ -75,7 +75,7 @@ export function usePapers(api: LibraryApi, view: ListView) {
     return () => {
       current = false;
     };
-  }, [api, view]);
+  }, [api, view, revision]);
 
   const searching = query.trim() !== '';
   const sort = effectiveSort(sortChoice, view, searching);

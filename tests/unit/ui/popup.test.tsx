@@ -236,3 +236,17 @@ describe('large libraries', () => {
     await waitFor(() => expect(titles()).toEqual(['The needle paper']));
   });
 });
+
+describe('popup and sync', () => {
+  it("reloads the list when another device's changes arrive", async () => {
+    const fake = fakeApi(library());
+    let reload: () => void = () => undefined;
+    render(<Popup api={fake.api} onRemoteChange={(callback) => ((reload = callback), () => undefined)} />);
+    await waitFor(() => expect(titles()).toHaveLength(4));
+    // Another device saved a fifth paper; the background has merged it.
+    fake.stored().push(makePaper(5, { title: 'Saved on the laptop', savedAt: Date.now() + 1e9 }));
+    reload();
+    await waitFor(() => expect(titles()[0]).toBe('Saved on the laptop'));
+  });
+});
+
