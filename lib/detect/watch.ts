@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AbstractKind, EntryData, PaperEntry, SiteId } from '../model';
 import { adapterFor, detectPageInSlices, entryData } from './index';
+import { GENERIC_ADAPTER } from './registry';
 
 export interface PageBatch {
   url: string;
@@ -62,7 +63,9 @@ export function startPageWatch(
       handled = new Map();
       handledUrl = url;
     }
-    await detectPageInSlices(doc, url, adapterFor(new URL(url)), (site, entries) => {
+    // The content script runs on the supported sites and, beyond them, only on origins the user enabled
+    // (lib/background/extraSites.ts): there the generic reader (citation meta, JSON-LD, COinS, id links) applies.
+    await detectPageInSlices(doc, url, adapterFor(new URL(url)) ?? GENERIC_ADAPTER, (site, entries) => {
       if (ctx.isInvalid) return;
       const fresh = newOrImproved(handled, entries);
       if (!fresh.length) return;
