@@ -101,12 +101,7 @@ export const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => Promise<
 export function openPaperDb(name = DB_NAME, version = DB_VERSION): Promise<PaperDb> {
   return openDB<PaperLensSchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
-      for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) {
-        // Await only a step that made requests: awaiting after a purely structural step lets the
-        // versionchange transaction go inactive, and the next step's createObjectStore then fails.
-        const pending = MIGRATIONS[step]?.(db, tx);
-        if (pending) await pending;
-      }
+      for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) await MIGRATIONS[step]?.(db, tx);
     },
   });
 }
