@@ -76,7 +76,15 @@ export function readStore<T = Record<string, unknown>>(worker: Worker, store: st
     ([name, storeName]) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open(name!);
-        open.onerror = () => reject(open.error);
+        let created = false;
+        // Not created by the extension yet: reading must not create it (an empty version-1 database
+        // would then fail the extension's own upgrade), so the open is abandoned.
+        open.onupgradeneeded = () => {
+          created = true;
+          open.transaction!.abort();
+          resolve([]);
+        };
+        open.onerror = () => (created ? undefined : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains(storeName!)) {
