@@ -32,11 +32,19 @@ export function loadClassifiers(): Classifiers {
   return loaded;
 }
 
-/** Category id → name, canonical ids and the alias spellings arXiv pages show (cs.SY, math.MP, ...). */
-let names: Map<string, string> | null = null;
-function categoryName(id: string): string {
-  names ??= new Map((categoriesJson as CategoryModelFile).classes.map((code, i) => [code, (categoriesJson as CategoryModelFile).names[i]!]));
-  return names.get(id) ?? id;
+/**
+ * Category id → the label a reader sees: its name, with the archive added where two categories share
+ * a name (cs.LG and stat.ML are both "Machine Learning"), so a paper never shows the same chip twice.
+ */
+let labels: Map<string, string> | null = null;
+export function categoryLabel(id: string): string {
+  if (!labels) {
+    const file = categoriesJson as CategoryModelFile;
+    const uses = new Map<string, number>();
+    for (const name of file.names) uses.set(name, (uses.get(name) ?? 0) + 1);
+    labels = new Map(file.classes.map((code, i) => [code, uses.get(file.names[i]!)! > 1 ? `${file.names[i]} (${file.archives[i]})` : file.names[i]!]));
+  }
+  return labels.get(id) ?? id;
 }
 
 /**
@@ -44,7 +52,7 @@ function categoryName(id: string): string {
  * score 1 and `source: "page"`.
  */
 export function pageCategoryTags(entry: Pick<EntryData, 'subjects'>): Tag[] {
-  return entry.subjects.map((code) => ({ id: code, label: categoryName(code), kind: 'category', score: 1, source: 'page' }));
+  return entry.subjects.map((code) => ({ id: code, label: categoryLabel(code), kind: 'category', score: 1, source: 'page' }));
 }
 
 /**
@@ -59,7 +67,7 @@ export function modelCategoryTags(entry: Pick<EntryData, 'title' | 'abstract'>, 
   return loadClassifiers()
     .categories.predictWords(words)
     .filter((c) => c.score >= MIN_CATEGORY_SCORE)
-    .map((c) => ({ id: c.id, label: c.name, kind: 'category', score: Math.round(c.score * 1000) / 1000, source: 'model' }));
+    .map((c) => ({ id: c.id, label: categoryLabel(c.id), kind: 'category', score: Math.round(c.score * 1000) / 1000, source: 'model' }));
 }
 
 export function topicTags(entry: Pick<EntryData, 'title' | 'abstract'>, words: PaperWords = paperWords(entry.title, entry.abstract)): Tag[] {

@@ -79,12 +79,12 @@ describe('category model', () => {
     expect(tags[0]!.label).toBe('Quantum Physics');
   });
 
-  it('keeps page-stated categories (score 1, source page) and adds no model categories then', () => {
+  it('keeps page-stated categories (score 1, source page), labelled so two never read the same, and adds no model categories then', () => {
     const tags = classifyEntry(entry(CLEAR_CASES[0]!.title, CLEAR_CASES[0]!.abstract, ['cs.LG', 'stat.ML']));
     const categories = tags.filter((t) => t.kind === 'category');
     expect(categories).toEqual([
-      { id: 'cs.LG', label: 'Machine Learning', kind: 'category', score: 1, source: 'page' },
-      { id: 'stat.ML', label: 'Machine Learning', kind: 'category', score: 1, source: 'page' },
+      { id: 'cs.LG', label: 'Machine Learning (cs)', kind: 'category', score: 1, source: 'page' },
+      { id: 'stat.ML', label: 'Machine Learning (stat)', kind: 'category', score: 1, source: 'page' },
     ]);
   });
 
