@@ -46,26 +46,35 @@ async function main(): Promise<void> {
     for (const [origin, routes] of byOrigin) await servePages(session.context, origin, routes);
 
     let seenSoFar = 0;
+    let saved = 0;
     for (const [i, demoPage] of PAGES.entries()) {
       const tab = await session.context.newPage();
       await tab.goto(`${demoPage.origin}${demoPage.path}`);
-      const papers = await waitFor(() => readStore<Paper>(session.worker, 'papers'), (p) => p.length > seenSoFar);
+      // Papers arrive in batches (the first screen first): wait until the count stops growing.
+      let papers = await waitFor(() => readStore<Paper>(session.worker, 'papers'), (p) => p.length > seenSoFar);
+      for (let previous = -1; previous !== papers.length; ) {
+        previous = papers.length;
+        await tab.waitForTimeout(1000);
+        papers = await readStore<Paper>(session.worker, 'papers');
+      }
       console.log(`${demoPage.label}: ${papers.length - seenSoFar} papers detected`);
       seenSoFar = papers.length;
-      // The chips arrive once the background has tagged the papers.
-      await tab.locator('paperlens-chips[data-state="ready"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      // The chips arrive once the background has tagged the papers; save a few as a reader would.
+      const rows = tab.locator('paperlens-chips[data-state="ready"]');
+      await rows.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      for (let n = 0; n < 2 && (await rows.count()) > n; n++) {
+        await rows.nth(n).locator('button.save').click();
+        saved++;
+      }
       await tab.waitForTimeout(300);
       await tab.screenshot({ path: path.join(OUT_DIR, `page-${i + 1}.png`) });
       if (i > 0 || PAGES.length === 1) await tab.close();
     }
+    await waitFor(() => readStore<Paper>(session.worker, 'papers'), (p) => p.filter((paper) => paper.saved).length >= saved);
 
     const popup = await openPopup(session);
     await popup.setViewportSize({ width: 440, height: 600 });
-    await popup.getByRole('tab', { name: /seen/i }).click();
-    const saveButtons = popup.getByRole('button', { name: /^save$/i });
-    await saveButtons.first().waitFor();
-    for (let n = 0; n < 3; n++) await saveButtons.first().click();
-    await popup.getByRole('tab', { name: /saved/i }).click();
+    await popup.locator('[data-paper-id]').first().waitFor();
     await popup.waitForTimeout(300);
     await popup.screenshot({ path: path.join(OUT_DIR, 'popup.png') });
 
