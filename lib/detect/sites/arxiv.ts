@@ -42,7 +42,7 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
     const section = sectionEntryType(dl, sections);
     sections.set(dl, section);
     let dt: Element | null = null;
-    for (const child of Array.from(dl.children)) {
+    for (let child = dl.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
         const [term, description] = [dt, child];
@@ -129,7 +129,7 @@ function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: L
     subjects: categoryCodes(parts.subjects?.textContent ?? ''),
     venue: withoutLabel(readableText(parts.journalRef, LIMITS.field, mathFree), /^Journal-ref:\s*/) || undefined,
     year: yearFromArxivId(arxivId),
-    entryType: entryTypeFromTerm(dt.textContent ?? '') ?? section,
+    entryType: entryTypeFromTerm(idLink ? noteAfter(idLink) : (dt.textContent ?? '')) ?? section,
     comments: withoutLabel(readableText(parts.comments, LIMITS.field, mathFree), /^Comments:\s*/) || undefined,
     site: 'arxiv',
     element: dd,
@@ -151,9 +151,23 @@ function arxivAuthors(line: Element | null | undefined, mathFree = false): strin
 
 /** "Machine Learning (cs.LG); Computation and Language (cs.CL)" → ["cs.LG", "cs.CL"]. */
 export function categoryCodes(subjectsText: string): string[] {
-  const codes = new Set<string>();
-  for (const m of subjectsText.slice(0, LIMITS.field).matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)) codes.add(m[1]!);
-  return [...codes].slice(0, LIMITS.subjects);
+  const codes: string[] = [];
+  const code = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g;
+  const text = subjectsText.length > LIMITS.field ? subjectsText.slice(0, LIMITS.field) : subjectsText;
+  for (let m = code.exec(text); m && codes.length < LIMITS.subjects; m = code.exec(text)) {
+    if (!codes.includes(m[1]!)) codes.push(m[1]!);
+  }
+  return codes;
+}
+
+/**
+ * The text right after the dt's abstract link, where both markups put "(cross-list from …)" or
+ * "(replaced)": reading it, not the whole dt's text, saves concatenating the dt's link texts per entry.
+ */
+function noteAfter(idLink: Element): string {
+  let text = '';
+  for (let node = idLink.nextSibling; node && node.nodeType === 3 && text.length < LIMITS.field; node = node.nextSibling) text += node.nodeValue;
+  return text;
 }
 
 function entryTypeFromTerm(text: string): EntryType | undefined {
