@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../tests/gold/extraction/gold';
+import { csvRows } from './lib/csv';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/data');
 const OUT = path.resolve(import.meta.dirname, '../assets/extract/lexicon.json');
@@ -16,7 +16,7 @@ const OUT = path.resolve(import.meta.dirname, '../assets/extract/lexicon.json');
 const read = (...parts: string[]) => readFileSync(path.join(SHARED, ...parts), 'utf8');
 
 function csvObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
+  const [header, ...rows] = csvRows(text);
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i] ?? ''])));
 }
 

@@ -7,6 +7,7 @@
  * calibration only `calibration`, and the eval reports on `test`, which nothing else ever sees.
  */
 import { readFileSync } from 'node:fs';
+import { csvRecords } from '../lib/csv';
 import path from 'node:path';
 import { hashString } from '../../lib/classify/features';
 
@@ -41,41 +42,6 @@ export interface CategoryInfo {
   description: string;
 }
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
-  if (!header) return [];
-  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
-
 export interface Taxonomy {
   /** Active, non-alias categories: the classes the model predicts. */
   categories: CategoryInfo[];
@@ -84,7 +50,7 @@ export interface Taxonomy {
 }
 
 export function readTaxonomy(): Taxonomy {
-  const rows = parseCsv(readFileSync(path.join(SHARED_DATA, 'taxonomy/arxiv_categories.csv'), 'utf8'));
+  const rows = csvRecords(readFileSync(path.join(SHARED_DATA, 'taxonomy/arxiv_categories.csv'), 'utf8'));
   const canonical = new Map<string, string>();
   const categories: CategoryInfo[] = [];
   for (const row of rows) {
@@ -141,7 +107,7 @@ function readJsonl(file: string, canonical: Map<string, string>): LabelledPaper[
 
 /** The Kaggle snapshot CSV (April 2007 ids, full category lists, space-separated). */
 function readKaggle(canonical: Map<string, string>): LabelledPaper[] {
-  const rows = parseCsv(readFileSync(path.join(SHARED_DATA, 'arxiv-abstracts/arxiv_kaggle_0704_first2000.csv'), 'utf8'));
+  const rows = csvRecords(readFileSync(path.join(SHARED_DATA, 'arxiv-abstracts/arxiv_kaggle_0704_first2000.csv'), 'utf8'));
   return rows.flatMap((row) => {
     const categories = mapLabels((row.categories ?? '').split(/\s+/), canonical);
     const id = row.id ?? '';

@@ -13,7 +13,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOPICS_FORMAT, TopicMatcher, topicWords, type TopicEntry, type TopicsFile } from '../../lib/classify/topics';
-import { parseCsv, SHARED_DATA, type LabelledPaper } from './data';
+import { csvRecords } from '../lib/csv';
+import { SHARED_DATA, type LabelledPaper } from './data';
 import { TOPIC_SEEDS } from './topic-seeds';
 
 const TOTAL_TOPICS = 400;
@@ -73,11 +74,11 @@ function readCandidates(): Candidate[] {
     if (words.length < 2 || words.length > 5 || words.every((w) => VAGUE.has(w) || w.length < 3)) return;
     if (!byKey.has(key)) byKey.set(key, { key, label: sentenceCase(text.trim()), group, phrases: new Set([key]) });
   };
-  for (const row of parseCsv(readFileSync(path.join(SHARED_DATA, 'taxonomy/openalex_topics.csv'), 'utf8'))) {
+  for (const row of csvRecords(readFileSync(path.join(SHARED_DATA, 'taxonomy/openalex_topics.csv'), 'utf8'))) {
     for (const keyword of (row.keywords ?? '').split(';')) add(keyword, row.field_name ?? 'Other');
   }
   for (const area of ['cv', 'nlp', 'audio', 'other']) {
-    for (const row of parseCsv(readFileSync(path.join(SHARED_DATA, `taxonomy/pwc_${area}_tasks_detailed.csv`), 'utf8'))) add(row['Task Name'] ?? '', 'Computer Science');
+    for (const row of csvRecords(readFileSync(path.join(SHARED_DATA, `taxonomy/pwc_${area}_tasks_detailed.csv`), 'utf8'))) add(row['Task Name'] ?? '', 'Computer Science');
   }
   return [...byKey.values()];
 }

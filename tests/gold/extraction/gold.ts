@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { csvRows } from '../../../scripts/lib/csv';
 import path from 'node:path';
 import * as v from 'valibot';
 import { readSeedPapers } from '../../helpers/seed';
@@ -81,39 +82,9 @@ function jsonlRecords(file: string, ids: Set<string>): Map<string, SourceRecord>
   return found;
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
 /** arxiv_ml_multilabel_1000.csv by 1-based data row (the header is row 0). */
 function multilabelRecords(): Map<string, SourceRecord> {
-  const [header, ...rows] = parseCsv(readShared(ARXIV_DIR, 'arxiv_ml_multilabel_1000.csv'));
+  const [header, ...rows] = csvRows(readShared(ARXIV_DIR, 'arxiv_ml_multilabel_1000.csv'));
   const titleAt = header!.indexOf('titles');
   const abstractAt = header!.indexOf('summaries');
   return new Map(rows.map((row, i) => [String(i + 1), { title: row[titleAt] ?? '', abstract: row[abstractAt] ?? '' }]));

@@ -8,11 +8,11 @@ import {
   GoldLineSchema,
   goldId,
   loadGoldAbstracts,
-  parseCsv,
   readGold,
   readGoldLines,
   type GoldClaim,
 } from '../../gold/extraction/gold';
+import { csvRows } from '../../../scripts/lib/csv';
 import { HAS_SHARED, readShared } from '../../helpers/shared';
 
 /** The direction each kind implies for the paper's method (GUIDELINES.md, "The fields"). */
@@ -126,7 +126,7 @@ describe.skipIf(!HAS_SHARED)('extraction gold: against the abstracts in ../share
     const digitCount = dailyChosen.filter((id) => withDigit.includes(id)).length;
     expect(dailyChosen).toEqual([...withDigit.slice(0, digitCount), ...withoutDigit.slice(0, dailyChosen.length - digitCount)]);
 
-    const [header, ...rows] = parseCsv(readShared('data/arxiv-abstracts', 'arxiv_ml_multilabel_1000.csv'));
+    const [header, ...rows] = csvRows(readShared('data/arxiv-abstracts', 'arxiv_ml_multilabel_1000.csv'));
     const summaryAt = header!.indexOf('summaries');
     const withPercent = rows.flatMap((row, i) => (row[summaryAt]?.includes('%') ? [String(i + 1)] : []));
     const multilabelChosen = chosen('arxiv_ml_multilabel_1000');
