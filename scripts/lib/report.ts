@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,7 +42,11 @@ export async function runParts(dir: string, outFile: string, only: string[]): Pr
       console.error(`${name} failed: ${e instanceof Error ? e.stack : String(e)}`);
     }
   }
-  writeFileSync(outFile, `${JSON.stringify(all, null, 2)}\n`);
+  // A run of some parts keeps the other parts' last figures.
+  const kept = only.length && existsSync(outFile) ? (JSON.parse(readFileSync(outFile, 'utf8')) as Figures) : {};
+  const stale = Object.keys(kept).filter((metric) => only.includes(metric.split('.')[0]!));
+  for (const metric of stale) delete kept[metric];
+  writeFileSync(outFile, `${JSON.stringify({ ...kept, ...all }, null, 2)}\n`);
   console.log(`\nwrote ${Object.keys(all).length} figures to ${path.basename(outFile)}`);
   if (failed) process.exitCode = 1;
 }
