@@ -277,6 +277,7 @@ function Data({ api }: { api: OptionsApi }) {
         >
           <p>
             This deletes every saved and seen paper, your tags, notes and learned tag models from this device. Export a backup first if you may want them back.
+            Your other devices keep theirs: with sync on, the papers saved there come back here; turn sync off first to keep this device empty.
           </p>
           <label for="confirm-input">Type "delete" to confirm</label>
           <input id="confirm-input" type="text" value={confirmText} onInput={(e) => setConfirmText(e.currentTarget.value)} autoComplete="off" />
