@@ -48,10 +48,13 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
       const model = await personal.current();
       const enriched = data.entries.map((entry) => enrichEntry(entry, { personal: model }));
       const stored = await recordSightings(db, enriched, { site: data.site, url: data.url });
-      // Personal tags the model is sure of (the user's threshold) are applied, not just suggested.
+      // Personal tags the model is sure of (the user's threshold) are applied, not just suggested. The
+      // suggestions enrichEntry made carry the scores, so nothing is scored twice.
       const papers = await Promise.all(
-        stored.map(async (paper) => {
-          const sure = model.autoApply(paper, settings.personalTagThreshold).filter((tag) => !paper.userTags.includes(tag));
+        stored.map(async (paper, i) => {
+          const sure = enriched[i]!.tags
+            .filter((tag) => tag.kind === 'personal' && tag.source === 'model' && tag.score >= settings.personalTagThreshold && !paper.userTags.includes(tag.label))
+            .map((tag) => tag.label);
           return sure.length ? ((await updatePaper(db, paper.id, { userTags: [...paper.userTags, ...sure] })) ?? paper) : paper;
         }),
       );

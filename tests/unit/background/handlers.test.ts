@@ -59,6 +59,8 @@ describe('background handlers', () => {
     const other = entry('arxiv:2609.20001', { title: 'Dark matter halos in cosmological simulations', abstract: 'We measure the mass function of dark matter halos in N-body simulations of large-scale structure.' });
     await handleMessage(handlers, 'pageEntries', { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', entries: [rl(1, 'Policy optimisation for agents'), rl(2, 'Reward models for reinforcement learning agents'), other] });
     for (const id of ['arxiv:2609.10001', 'arxiv:2609.10002']) await handleMessage(handlers, 'updatePaper', { id, patch: { userTags: ['my RL'] } });
+    // At the lowest threshold every suggestion is applied.
+    await handleMessage(handlers, 'setSettings', { patch: { personalTagThreshold: 0.5 } });
 
     const { papers } = await handleMessage(handlers, 'pageEntries', {
       url: 'https://arxiv.org/list/cs.AI/new',
@@ -68,6 +70,8 @@ describe('background handlers', () => {
     const personalOn = (id: string) => papers.find((p) => p.id === id)!.tags.filter((t) => t.kind === 'personal').map((t) => t.label);
     expect(personalOn('arxiv:2609.10003')).toContain('my RL');
     expect(personalOn('arxiv:2609.20002')).not.toContain('my RL');
+    expect((await handleMessage(handlers, 'getPaper', { id: 'arxiv:2609.10003' }))!.userTags).toEqual(['my RL']);
+    expect((await handleMessage(handlers, 'getPaper', { id: 'arxiv:2609.20002' }))!.userTags).toEqual([]);
 
     await handleMessage(handlers, 'updatePaper', { id: 'arxiv:2609.10001', patch: { userTags: [] } });
     // The model is kept in IndexedDB, one record per tag.
