@@ -1,5 +1,5 @@
 import { HlcClock, type Hlc } from './clock';
-import { SYNC_FIELDS, editRecord, isSaved, latestStamp, mergeInto, visibleValues, type Replica, type SyncRecord, type SyncValues } from './replica';
+import { SYNC_FIELDS, editRecord, isSaved, latestStamp, mergeInto, sameRecord, visibleValues, type Replica, type SyncRecord, type SyncValues } from './replica';
 import { QUOTA_BYTES, SHARD_COUNT, decodeShard, fnv1a, isShardKey, layoutReplica, shardKey, shardOf } from './shards';
 
 /**
@@ -56,6 +56,8 @@ interface DeviceEntry {
 }
 /** Tombstones younger than this are never collected. */
 export const TOMBSTONE_TTL_MS = 30 * 24 * 3600_000;
+/** Tombstones are collected only by a device that heard from another device this recently (clocks may be a day apart). */
+const REGISTRY_FRESH_MS = 3 * 24 * 3600_000;
 /** Devices silent for longer than this no longer hold tombstones back (the one documented risk, docs/sync.md). */
 export const DEVICE_EXPIRY_MS = 180 * 24 * 3600_000;
 
@@ -130,22 +132,30 @@ export class SyncEngine {
   /** Merges shards that arrived (from `storage.onChanged` or a read); returns the records that changed here. */
   async receive(items: Record<string, unknown>): Promise<SyncRecord[]> {
     const replica = await this.loaded();
-    const incoming: SyncRecord[] = [];
+    const fresh: SyncRecord[] = [];
     let collectionMoved = false;
     for (const [key, value] of Object.entries(items)) {
       if (!isShardKey(key)) continue;
       const shard = decodeShard(value);
       const index = parseInt(key.slice(1), 36);
-      if (shard.collectedBefore > (this.collected[index] ?? 0)) {
+      const collectedHere = this.collected[index] ?? 0;
+      for (const record of shard.records) this.clock.observe(latestStamp(record));
+      if (shard.collectedBefore > collectedHere) {
         this.collected[index] = shard.collectedBefore;
         // Later saves must order after everything collected, so a collected edit can never outrank them.
         this.clock.observe({ wall: shard.collectedBefore, count: 0, device: this.device });
         collectionMoved = true;
       }
-      incoming.push(...shard.records);
+      // A value written before the latest collection (a late or repeated delivery) may still hold the
+      // saved copy of a paper whose delete was collected. Everything stamped before the collection reached
+      // this replica before it was acknowledged, so such a record, unknown here, is one of those: skip it.
+      const stale = shard.collectedBefore < collectedHere;
+      for (const record of shard.records) {
+        if (this.isCollected(record)) continue;
+        if (stale && !replica.has(record.id) && latestStamp(record).wall <= collectedHere) continue;
+        fresh.push(record);
+      }
     }
-    for (const record of incoming) this.clock.observe(latestStamp(record));
-    const fresh = incoming.filter((record) => !this.isCollected(record));
     const changed = mergeInto(replica, fresh).map((id) => replica.get(id)!);
     if (changed.length) await this.store.save(changed, this.clock.latest, 'remote');
     if (collectionMoved) await this.forget([...replica.values()].filter((r) => this.isCollected(r)).map((r) => r.id));
@@ -221,20 +231,44 @@ export class SyncEngine {
       .filter(([key]) => key.startsWith(DEVICE_PREFIX) && key !== `${DEVICE_PREFIX}${this.device}`)
       .map(([, value]) => value as Partial<DeviceEntry> | null)
       .filter((entry): entry is DeviceEntry => Number.isFinite(entry?.a) && Array.isArray(entry?.h) && now - entry!.a! < DEVICE_EXPIRY_MS);
+    // The registry this device sees may be missing devices: one it has not heard from yet (it may be
+    // alone, or its copy of the sync area may be weeks old after time offline). So it collects only while
+    // it hears from another device; a device that never has keeps its tombstones (a few bytes each).
+    if (!others.some((entry) => now - entry.a < REGISTRY_FRESH_MS)) return;
     const collectable: string[] = [];
     for (let index = 0; index < SHARD_COUNT; index++) {
       const value = remote[shardKey(index)];
       const hash = valueHash(value);
       if (!hash || !others.every((entry) => entry.h[index] === hash)) continue;
-      const held = new Set(decodeShard(value).records.filter((r) => !isSaved(r)).map((r) => r.id));
-      const old = [...replica.values()].filter(
-        (r) => !isSaved(r) && held.has(r.id) && shardOf(r.id) === index && now - latestStamp(r).wall > TOMBSTONE_TTL_MS,
-      );
-      if (!old.length) continue;
-      this.collected[index] = Math.max(this.collected[index] ?? 0, ...old.map((r) => latestStamp(r).wall));
-      this.clock.observe({ wall: this.collected[index]!, count: 0, device: this.device });
+      const mark = this.collectionMark(index, decodeShard(value).records, now);
+      if (mark <= (this.collected[index] ?? 0)) continue;
+      this.collected[index] = mark;
+      this.clock.observe({ wall: mark, count: 0, device: this.device });
       collectable.push(...[...replica.values()].filter((r) => shardOf(r.id) === index && this.isCollected(r)).map((r) => r.id));
     }
     if (collectable.length) await this.forget(collectable);
+  }
+
+  /**
+   * How far a shard's tombstones can be collected, given the shard value every device acknowledged. The
+   * mark makes every device drop every tombstone stamped at or before it, so it stops below the first
+   * tombstone here that is too young, or that the acknowledged value does not hold exactly as this replica
+   * does (a delete the others may not have yet).
+   */
+  private collectionMark(index: number, acknowledged: SyncRecord[], now: number): number {
+    const held = new Map(acknowledged.map((r) => [r.id, r]));
+    const tombstones = [...this.replica!.values()]
+      .filter((r) => !isSaved(r) && shardOf(r.id) === index)
+      .map((r) => ({ record: r, wall: latestStamp(r).wall }))
+      .sort((a, b) => a.wall - b.wall);
+    let mark = this.collected[index] ?? 0;
+    for (let i = 0; i < tombstones.length; i++) {
+      const { record, wall } = tombstones[i]!;
+      const acknowledgedCopy = held.get(record.id);
+      const safe = now - wall > TOMBSTONE_TTL_MS && acknowledgedCopy !== undefined && sameRecord(acknowledgedCopy, record);
+      if (!safe) return tombstones[i - 1]?.wall === wall ? Math.min(mark, wall - 1) : mark;
+      mark = Math.max(mark, wall);
+    }
+    return mark;
   }
 }
