@@ -115,8 +115,8 @@ export const SETUP_PRONE_UNITS = new Set(['m', 'ms', 's', 'min', 'h', 'days', 'G
 export const MAGNITUDE_SUFFIXES = new Set(['b', 'm', 'k', 't', 'bn', 'mn']);
 export const MAGNITUDE_WORDS = set('billion million thousand trillion b m k bn');
 
-/** Words after which "than" / "over" name no baseline. */
-export const NOT_COMPARATOR_START = set('more less fewer rather other greater larger smaller higher lower');
+/** Words after which "than" names no baseline ("more than half", "rather than"); "higher than X" does name one. */
+export const NOT_COMPARATOR_START = set('more less fewer rather other');
 
 /** Where a comparator's noun phrase ends. */
 export const COMPARATOR_STOP = set(`
