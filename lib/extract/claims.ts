@@ -390,12 +390,55 @@ function comparatorAfter(scan: Scan, start: number, strict: boolean): { text: st
   return { text: text.slice(tokens[first]!.start, tokens[i - 1]!.end), from: first, to: i };
 }
 
+interface Comparator {
+  text: string;
+  /** The word introducing it ("than", "outperforms"), or for an implicit baseline its first word. */
+  at: number;
+  from: number;
+  to: number;
+  /** Named without a comparing word ("improves the base model's accuracy by 5%"): only for changes. */
+  implicit: boolean;
+}
+
+const IMPLICIT_BASE = new Set(['base', 'baseline', 'vanilla']);
+const NOT_A_BASE_SYSTEM = new Set(['rate', 'rates', 'of', 'case', 'cases', 'level', 'line', 'station', 'pair', 'pairs']);
+
+/**
+ * "the base MLLM", "the baseline 3DGS", "the vanilla Transformer": a system the sentence names as the
+ * one the method starts from, without a comparing word. Ends at a possessive ("the base model's accuracy").
+ */
+function implicitBaseline(scan: Scan, i: number): Comparator | null {
+  const { tokens, sentence, text } = scan;
+  const det = lowerAt(tokens, i - 1);
+  if (!IMPLICIT_BASE.has(tokens[i]!.lower.replace(/['’]s$/, '')) || i - 1 < sentence.from || !['the', 'its', 'their', 'our'].includes(det)) return null;
+  let end = i + 1;
+  // "the baseline" alone, or followed by the system's name or noun ("the base policy", "the baseline NeRF").
+  if (!/['’]s$/.test(tokens[i]!.lower)) {
+    while (end < sentence.to && end - i <= 3) {
+      const t = tokens[end]!;
+      if (t.kind !== 'word' || COMPARATOR_STOP.has(t.lower) || PHRASE_STOP.has(t.lower) || NOT_A_BASE_SYSTEM.has(t.lower) || RESULT_VERBS.has(t.lower)) break;
+      end++;
+      if (/['’]s$/.test(t.lower)) break;
+    }
+    if (end === i + 1 && NOT_A_BASE_SYSTEM.has(lowerAt(tokens, end))) return null;
+  }
+  const last = tokens[end - 1]!;
+  const stop = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+  return { text: text.slice(tokens[i - 1]!.start, stop), at: i - 1, from: i - 1, to: end, implicit: true };
+}
+
 /** Baselines named in the sentence, each at the position of the word that introduces it. */
-function findComparators(scan: Scan): { text: string; at: number; from: number; to: number }[] {
+function findComparators(scan: Scan): Comparator[] {
   const { tokens, sentence } = scan;
-  const found: { text: string; at: number; from: number; to: number }[] = [];
+  const found: Comparator[] = [];
   for (let i = sentence.from; i < sentence.to; i++) {
     const w = tokens[i]!.lower;
+    const implicit = implicitBaseline(scan, i);
+    if (implicit) {
+      found.push(implicit);
+      i = implicit.to - 1;
+      continue;
+    }
     let phrase: ReturnType<typeof comparatorAfter> = null;
     if (/^(outperform|surpass|beat|exceed)/.test(w) || w === 'versus' || w === 'vs' || w === 'relative' || w === 'compared' || w === 'comparison') {
       let start = i + 1;
@@ -412,7 +455,7 @@ function findComparators(scan: Scan): { text: string; at: number; from: number; 
       phrase = comparatorAfter(scan, i + 1, true);
     }
     if (phrase) {
-      found.push({ text: phrase.text, at: i, from: phrase.from, to: phrase.to });
+      found.push({ text: phrase.text, at: i, from: phrase.from, to: phrase.to, implicit: false });
       i = phrase.to - 1;
     }
   }
@@ -571,8 +614,10 @@ function sentenceClaims(scan: Scan): Draft[] {
     let best: { text: string; at: number } | undefined;
     let bestDistance = Infinity;
     for (const c of comparators) {
+      if (c.implicit && (d.kind === 'absolute' || d.kind === 'count')) continue;
       // "~200x over naive numpy": a baseline right after the value is its own; one before counts from its end.
-      const distance = c.at >= d.to ? c.at - d.to : d.from - c.to + 1;
+      // "improves the accuracy of the base model by 5%": the system improved is the baseline of that change.
+      const distance = c.at >= d.to ? c.at - d.to : c.implicit && lowerAt(tokens, c.to) === 'by' && c.to + 1 === d.from ? 0 : d.from - c.to + 1;
       if (distance >= 0 && distance < bestDistance) {
         best = c;
         bestDistance = distance;

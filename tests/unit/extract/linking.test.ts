@@ -17,4 +17,13 @@ describe('comparators', () => {
     // A qualifier before a number still names no baseline.
     expect(one('Our planner solves more than 80% of the puzzles.').comparator).toBe('');
   });
+
+  it('takes "the base model" / "the baseline X" named in the sentence as the baseline of a change', () => {
+    expect(one('Applied to Vicuna, our recipe lifts the helpfulness score of the base model by 12.4%.').comparator).toBe('the base model');
+    expect(one("It also cuts the base policy's failure rate by 31% in cluttered scenes.").comparator).toBe('the base policy');
+    expect(one('On the baseline NeRF, we observe a 37% reduction in training time.').comparator).toBe('the baseline NeRF');
+    // A knowledge base is not a baseline, and a plain score takes no implicit baseline.
+    expect(one('Retrieval from the knowledge base improves recall by 9%.').comparator).toBe('');
+    expect(one('The base model reaches 71.3% accuracy on ARC.').comparator).toBe('');
+  });
 });
