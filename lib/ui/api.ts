@@ -1,5 +1,6 @@
 import type { ExportFile, ExportFormat } from '../export/formats';
 import type { Paper } from '../model';
+import type { FirstScreenCache } from './firstScreen';
 
 export type ListView = 'saved' | 'seen';
 
@@ -21,4 +22,6 @@ export interface LibraryApi {
   /** The papers as a file in `format`, reporting progress for large exports. */
   exportPapers(format: ExportFormat, papers: readonly Paper[], onProgress?: (done: number, total: number) => void): Promise<ExportFile>;
   openUrl(url: string): void;
+  /** The first screen kept from the last time, shown until the background answers; none in tests that do not ask. */
+  firstScreen?: FirstScreenCache;
 }

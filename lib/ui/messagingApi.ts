@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { messaging } from '../messaging';
 import type { ExportFile } from '../export/formats';
 import type { LibraryApi } from './api';
+import { localFirstScreen } from './firstScreen';
 
 /** The LibraryApi of the real extension: every call is a message to the background worker. */
 export function messagingApi(): LibraryApi {
@@ -14,6 +15,7 @@ export function messagingApi(): LibraryApi {
     // The page already holds the papers: export them here, in chunks, so progress can be shown.
     exportPapers: async (format, papers, onProgress) => (await import('../export')).exportPapers(papers, format, { onProgress }),
     openUrl: (url) => void browser.tabs.create({ url }),
+    firstScreen: localFirstScreen(),
   };
 }
 

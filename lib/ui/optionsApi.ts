@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { messaging } from '../messaging';
+import { localFirstScreen } from './firstScreen';
 import { downloadFile } from './messagingApi';
 import type { OptionsApi, PermissionsApi } from './Options';
 
@@ -13,7 +14,12 @@ export function optionsApi(): OptionsApi {
     exportPapers: async (format, papers, onProgress) => (await import('../export')).exportPapers(papers, format, { onProgress }),
     exportBackup: () => messaging.sendMessage('exportPapers', { format: 'backup' }),
     importBackup: (text) => messaging.sendMessage('importBackup', { text }),
-    clearData: () => messaging.sendMessage('clearData', { confirm: 'delete everything' }),
+    clearData: async () => {
+      const cleared = await messaging.sendMessage('clearData', { confirm: 'delete everything' });
+      // The popup's copy of its first screen goes too, so deleted papers do not flash up when it opens.
+      localFirstScreen().clear();
+      return cleared;
+    },
     syncNow: () => messaging.sendMessage('syncNow', {}),
     download: downloadFile,
   };

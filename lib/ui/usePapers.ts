@@ -2,10 +2,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Paper } from '../model';
 import type { LibraryApi, ListView, PaperPatch } from './api';
 import type { PaperSearch } from './search';
+import { FIRST_SCREEN_ROWS } from './firstScreen';
 import { NO_FILTERS, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
 
 /** Enough rows to fill the first screen; the rest of a large library follows right after. */
-export const FIRST_SCREEN = 40;
+export const FIRST_SCREEN = FIRST_SCREEN_ROWS;
 /** Updates sent to the background at once during a bulk change. */
 const STORE_BATCH = 50;
 /** How long a removed paper can be brought back. */
@@ -42,12 +43,15 @@ export function usePapers(api: LibraryApi, view: ListView, revision = 0) {
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [indexVersion, setIndexVersion] = useState(0);
   const search = useRef<PaperSearch | null>(null);
+  /** Whether `papers` came from the background, not from the copy of the first screen. */
+  const fromBackground = useRef(false);
 
   // A layout effect, so the request leaves before the first paint rather than a frame after it.
   useLayoutEffect(() => {
     let current = true;
     search.current = null;
-    setPapers(null);
+    fromBackground.current = false;
+    setPapers(api.firstScreen?.read(view) ?? null);
     setComplete(false);
     setError('');
     setRemoval(null);
@@ -56,6 +60,7 @@ export function usePapers(api: LibraryApi, view: ListView, revision = 0) {
       .listPapers(view, FIRST_SCREEN)
       .then((first) => {
         if (!current) return undefined;
+        fromBackground.current = true;
         setPapers(first);
         if (first.length < FIRST_SCREEN) setComplete(true);
         return first.length < FIRST_SCREEN ? first : api.listPapers(view);
@@ -76,6 +81,11 @@ export function usePapers(api: LibraryApi, view: ListView, revision = 0) {
       current = false;
     };
   }, [api, view, revision]);
+
+  // The copy of the first screen follows the list as the background sent it and the user changed it.
+  useEffect(() => {
+    if (papers && fromBackground.current) api.firstScreen?.write(view, papers);
+  }, [api, view, papers]);
 
   const searching = query.trim() !== '';
   const sort = effectiveSort(sortChoice, view, searching);
