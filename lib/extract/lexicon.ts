@@ -96,8 +96,8 @@ export function isModelOrAcronym(text: string): boolean {
   return NOT_BENCHMARK_PREFIX.test(text) || GENERAL_ACRONYMS.has(text.toLowerCase());
 }
 
-/** Words before a name that announce a benchmark ("on WebShop", "across HotPotQA"). */
-const BENCHMARK_CONTEXT_BEFORE = new Set(['on', 'across', 'in', 'including', 'like', 'namely', 'and', 'or', 'both']);
+/** Words before a name that announce a benchmark ("on WebShop", "across HotPotQA", "the benchmark AIMicius"). */
+const BENCHMARK_CONTEXT_BEFORE = new Set(['on', 'across', 'in', 'including', 'like', 'namely', 'and', 'or', 'both', 'benchmark', 'dataset']);
 const BENCHMARK_CONTEXT_AFTER = new Set(['benchmark', 'benchmarks', 'dataset', 'datasets', 'suite', 'leaderboard', 'test', 'split', 'tasks', 'task', 'corpus']);
 
 /**

@@ -27,3 +27,20 @@ describe('comparators', () => {
     expect(one('The base model reaches 71.3% accuracy on ARC.').comparator).toBe('');
   });
 });
+
+describe('datasets', () => {
+  it('keeps a list of benchmarks a value is stated on: "on A and B"', () => {
+    expect(one('The adapter gains 4.2% on MVTec-AD and VisA over the frozen encoder.').dataset).toBe('MVTec-AD and VisA');
+    // Each value with its own benchmark keeps its own.
+    expect(extractResults('It gains 4.2% on MVTec-AD and 3.1% on VisA.').map((c) => c.dataset)).toEqual(['MVTec-AD', 'VisA']);
+  });
+
+  it('gives values listed together the benchmark named after the last of them', () => {
+    expect(extractResults('The student is 3.2x faster and 61% smaller than its teacher on SQuAD.').map((c) => c.dataset)).toEqual(['SQuAD', 'SQuAD']);
+    expect(extractResults('Accuracy drops by only 1.2% and 0.8% for TinyImageNet under the two budgets.').map((c) => c.dataset)).toEqual(['TinyImageNet', 'TinyImageNet']);
+  });
+
+  it('reads the name right after "benchmark" or "dataset" as a benchmark', () => {
+    expect(one('On our new benchmark CodeTrek, the agent improves the pass rate by 17.5%.').dataset).toBe('CodeTrek');
+  });
+});
