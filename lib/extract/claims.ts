@@ -610,6 +610,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     const dataset = benchmarkFor(scan, q, values) || (TASK_WORDS.test(taskAfter) ? taskAfter : '');
     // "points" on a percentage metric (accuracy, success rate) are percentage points.
     if (q.unit === 'points' && !NON_PERCENT_SCORES.test(metric)) q.unit = 'pp';
+    // "an absolute improvement of 6.5%", "absolute gains of up to 3.4%": a difference of percentages.
+    if (q.unit === '%' && absoluteChange(tokens, q, sentence)) q.unit = 'pp';
     drafts.push({ q, kind, direction, metric, dataset, comparator: '', from: q.from, to: q.to, ownCue: own });
   }
   shareCues(tokens, drafts);
@@ -672,6 +674,16 @@ function quotesBaseline(tokens: Token[], i: number, sentence: Sentence): boolean
   // "compared to Shap-e's MSE of 0.147", "higher than the CuBa-LIF network (71%)"
   const possessive = window.slice(-4).some((t) => /['’]s$/.test(t.lower));
   return comparing && (possessive || before === '(');
+}
+
+/** "absolute" right before the gain or drop word that introduces the value, within a few words. */
+function absoluteChange(tokens: Token[], q: Quantity, sentence: Sentence): boolean {
+  for (let j = q.from - 1; j >= Math.max(sentence.from + 1, q.from - 5); j--) {
+    const w = tokens[j]!.lower;
+    if (GAIN_CUES.has(w) || REDUCTION_CUES.has(w)) return lowerAt(tokens, j - 1) === 'absolute';
+    if (tokens[j]!.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** "22-84%", "18% to 25%", "between 2x and 5x": one claim, its number the upper end. */

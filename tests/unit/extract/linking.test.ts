@@ -44,3 +44,11 @@ describe('datasets', () => {
     expect(one('On our new benchmark CodeTrek, the agent improves the pass rate by 17.5%.').dataset).toBe('CodeTrek');
   });
 });
+
+describe('units', () => {
+  it('reads a percentage after "absolute improvement / gain" as percentage points', () => {
+    expect(one('Our agent beats the strongest baseline with an absolute improvement of 6.5% on WebArena.')).toMatchObject({ unit: 'pp', number: 6.5 });
+    expect(one('This yields absolute gains of up to 3.4% in top-1 accuracy.')).toMatchObject({ unit: 'pp', number: 3.4 });
+    expect(one('This yields relative gains of up to 3.4% in top-1 accuracy.')).toMatchObject({ unit: '%' });
+  });
+});
