@@ -342,14 +342,21 @@ const TASK_WORDS = /(task|tasks|setting|settings|domain|domains|benchmark|benchm
 const PHRASE_STOP = new Set([...COMPARATOR_STOP, 'over', 'than', 'compared', 'relative', 'versus', 'vs', 'up', 'an', 'average', 'approximately', 'about', 'nearly', 'around', 'roughly', 'only', 'just']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'overall', 'average']);
 
-/** Up to four words from token i, stopping at punctuation (a hyphen inside a name stays) or a stop word. */
-function nounPhrase(scan: Scan, i: number, end: number): string {
-  const { tokens, text } = scan;
+/** Token range of up to four words from token i, stopping at punctuation (a hyphen inside a name stays) or a stop word. */
+function nounPhraseSpan(scan: Scan, i: number, end: number): { from: number; to: number } | null {
+  const { tokens } = scan;
   while (i < end && DETERMINERS.has(tokens[i]!.lower)) i++;
   let j = i;
-  while (j < end && j - i < 4 && tokens[j]!.kind === 'word' && !PHRASE_STOP.has(tokens[j]!.lower)) j++;
-  if (j === i || (j < end && tokens[j]!.kind === 'number')) return '';
-  return text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+  // A numeral with letters attached is a word of the phrase ("8K-resolution synthesis", "3D scenes"); a plain number ends it.
+  const wordLike = (t: Token) => t.kind === 'word' || (t.kind === 'number' && /\p{L}/u.test(t.suffix ?? ''));
+  while (j < end && j - i < 4 && wordLike(tokens[j]!) && !PHRASE_STOP.has(tokens[j]!.lower)) j++;
+  if (j === i || (j < end && tokens[j]!.kind === 'number' && !wordLike(tokens[j]!))) return null;
+  return { from: i, to: j };
+}
+
+function nounPhrase(scan: Scan, i: number, end: number): string {
+  const span = nounPhraseSpan(scan, i, end);
+  return span ? scan.text.slice(scan.tokens[span.from]!.start, scan.tokens[span.to - 1]!.end) : '';
 }
 
 /**
@@ -550,10 +557,17 @@ function readBound(tokens: Token[], i: number, to: number): { from: number; to: 
   return null;
 }
 
+/** Verbs that make "a new benchmark / record / best" the paper's own ("sets new benchmarks for X"), not a released benchmark. */
+const SETS_NEW = new Set(['set', 'sets', 'setting', 'establish', 'establishes', 'establishing', 'established', 'achieve', 'achieves', 'achieving', 'achieved']);
+
 function isSotaPhrase(tokens: Token[], i: number): number {
   const w = tokens[i]!.lower;
   if (w === 'state-of-the-art' || w === 'sota') return 1;
   if (w === 'state' && lowerAt(tokens, i + 1) === 'of' && lowerAt(tokens, i + 2) === 'the' && lowerAt(tokens, i + 3) === 'art') return 4;
+  if (['benchmark', 'benchmarks', 'record', 'records', 'best'].includes(w) && lowerAt(tokens, i - 1) === 'new') {
+    const verb = lowerAt(tokens, i - 2) === 'a' ? lowerAt(tokens, i - 3) : lowerAt(tokens, i - 2);
+    if (SETS_NEW.has(verb)) return 1;
+  }
   return 0;
 }
 
@@ -561,12 +575,18 @@ function isSotaPhrase(tokens: Token[], i: number): number {
 const NOT_SOTA_CONTEXT = new Set(['over', 'than', 'outperforms', 'outperforming', 'outperform', 'compared', 'against', 'existing', 'previous', 'prior', 'other', 'surpasses', 'surpassing', 'beats', 'beating', 'with', 'to', 'many', 'recent', 'current', 'various']);
 const SOTA_NOUNS = new Set(['performance', 'performances', 'results', 'result', 'accuracy', 'accuracies', 'scores', 'score', 'level', 'levels', 'quality', 'benchmark']);
 
-function sotaClaimAt(tokens: Token[], i: number, width: number, sentence: Sentence): boolean {
+const SOTA_HEDGES = new Set(['competitive', 'comparable', 'superior', 'strong', 'leading', 'near']);
+
+/** `metricAfter`: a metric's name follows the phrase ("a new state-of-the-art success rate"). */
+function sotaClaimAt(tokens: Token[], i: number, width: number, sentence: Sentence, metricAfter: boolean): boolean {
   const before = tokens.slice(Math.max(sentence.from, i - 4), i).map((t) => t.lower);
   if (before.some((w) => NOT_SOTA_CONTEXT.has(w))) return false;
   // "state-of-the-art ASC backbone models" names baselines; a claim is "state-of-the-art results" or "the state of the art on X".
-  const after = tokens[i + width];
-  if (after && after.kind === 'word' && !SOTA_NOUNS.has(after.lower) && !['on', 'in', 'across', 'for', 'among', 'at'].includes(after.lower)) return false;
+  let next = i + width;
+  // "state-of-the-art or competitive performance"
+  if (['or', 'and'].includes(lowerAt(tokens, next)) && SOTA_HEDGES.has(lowerAt(tokens, next + 1))) next += 2;
+  const after = tokens[next];
+  if (after && after.kind === 'word' && !metricAfter && !SOTA_NOUNS.has(after.lower) && !['on', 'in', 'across', 'for', 'among', 'at'].includes(after.lower)) return false;
   // "LLMs have achieved state-of-the-art performance" describes the field, not the paper.
   const verbAt = before.findIndex((w) => RESULT_VERBS.has(w));
   if (verbAt > 0 && ['have', 'has', 'had'].includes(before[verbAt - 1]!)) return false;
@@ -641,7 +661,7 @@ function sentenceClaims(scan: Scan): Draft[] {
   let sotaDone = false;
   for (let i = sentence.from; i < sentence.to; i++) {
     const width = sotaDone ? 0 : isSotaPhrase(tokens, i);
-    if (width && sotaClaimAt(tokens, i, width, sentence)) {
+    if (width && sotaClaimAt(tokens, i, width, sentence, scan.metrics.some((m) => m.from === i + width))) {
       sotaDone = true;
       const dataset = sotaDataset(scan, i + width, drafts, comparators);
       if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: '', from: i, to: i + width, ownCue: true });
@@ -717,13 +737,31 @@ function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { 
   const { tokens, sentence } = scan;
   const covered = drafts.map((d) => d.dataset).filter(Boolean);
   const named = scan.benchmarks.filter((b) => !covered.some((c) => c.includes(b.text)) && !comparators.some((c) => c.text.includes(b.text)));
-  if (named.length) return benchmarkList(scan, named);
   let i = after;
-  while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'results,'].includes(lowerAt(tokens, i))) i++;
-  if (!['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) return '';
-  const task = nounPhrase(scan, i + 1, sentence.to);
-  return task && !VAGUE_TASKS.test(task) && !/^\p{L}+ing\b/u.test(task) && !covered.length ? task : '';
+  if (['or', 'and'].includes(lowerAt(tokens, i)) && SOTA_HEDGES.has(lowerAt(tokens, i + 1))) i += 2;
+  const metric = scan.metrics.find((m) => m.from === i);
+  if (metric) i = metric.to;
+  while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'benchmarks', 'results,'].includes(lowerAt(tokens, i))) i++;
+  if (['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) {
+    // "on both A and B": the tasks as one list.
+    const both = lowerAt(tokens, i + 1) === 'both';
+    const at = i + (both ? 2 : 1);
+    // What the phrase itself is stated on comes first: "setting new benchmarks for X", "on ImageNet".
+    const own = named.findIndex((b) => b.from >= at && b.from <= at + 2);
+    if (own >= 0) return benchmarkList(scan, named.slice(own));
+    const span = nounPhraseSpan(scan, at, sentence.to);
+    if (span && !covered.length) {
+      let to = span.to;
+      if (both && lowerAt(tokens, to) === 'and') to = nounPhraseSpan(scan, to + 1, sentence.to)?.to ?? to;
+      const task = scan.text.slice(tokens[span.from]!.start, tokens[to - 1]!.end);
+      // "for both vision and text models", "in few-shot settings" name systems or conditions, not tasks.
+      if (!VAGUE_TASKS.test(task) && !/^\p{L}+ing\b/u.test(task) && !NOT_TASK_HEADS.test(task)) return task;
+    }
+  }
+  return named.length ? benchmarkList(scan, named) : '';
 }
+
+const NOT_TASK_HEADS = /\b(models?|methods?|approaches|architectures?|networks?|systems?|baselines?|settings?|scenarios?|regimes?|cases?)$/i;
 
 const LIST_BREAKS = new Set(['while', 'whereas', 'but', 'with', 'compared', 'which', 'although', 'generates', 'produces', 'maintains', 'retains', 'remains', 'requires', 'uses', 'using']);
 

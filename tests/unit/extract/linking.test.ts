@@ -52,3 +52,24 @@ describe('units', () => {
     expect(one('This yields relative gains of up to 3.4% in top-1 accuracy.')).toMatchObject({ unit: '%' });
   });
 });
+
+describe('state-of-the-art claims', () => {
+  it('names the tasks after "on both"', () => {
+    expect(one('The planner achieves state-of-the-art performance on both route planning and fleet scheduling.')).toMatchObject({ kind: 'sota', dataset: 'route planning and fleet scheduling' });
+  });
+
+  it('reads "sets new benchmarks / a new record for X" as a state-of-the-art claim', () => {
+    expect(one('Our captioner sets new benchmarks for long-video captioning.')).toMatchObject({ kind: 'sota', dataset: 'long-video captioning' });
+    expect(one('The upsampler sets new benchmarks for 8K-resolution image synthesis.')).toMatchObject({ kind: 'sota', dataset: '8K-resolution image synthesis' });
+    expect(one('The solver establishes a new record on MIPLIB.')).toMatchObject({ kind: 'sota', dataset: 'MIPLIB' });
+    // A benchmark the paper releases is not a state-of-the-art claim, nor are kinds of systems or settings.
+    expect(extractResults('Together, the two tricks yield state-of-the-art results for both vision and language models.')).toEqual([]);
+    expect(extractResults('It achieves state-of-the-art performance in both zero-shot and few-shot settings.')).toEqual([]);
+    expect(extractResults('We introduce a new benchmark for long-video captioning.')).toEqual([]);
+  });
+
+  it('reads hedged and metric-named claims: "state-of-the-art or competitive results", "a new state-of-the-art success rate"', () => {
+    expect(one('RetroRank achieves state-of-the-art or competitive results on BEIR and MS MARCO.')).toMatchObject({ kind: 'sota', dataset: 'BEIR and MS MARCO' });
+    expect(one('Our policy achieves a new state-of-the-art success rate on the CALVIN benchmark.')).toMatchObject({ kind: 'sota', dataset: 'CALVIN' });
+  });
+});
