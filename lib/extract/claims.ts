@@ -664,7 +664,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (width && sotaClaimAt(tokens, i, width, sentence, scan.metrics.some((m) => m.from === i + width))) {
       sotaDone = true;
       const dataset = sotaDataset(scan, i + width, drafts, comparators);
-      if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: '', from: i, to: i + width, ownCue: true });
+      if (dataset) drafts.push({ q: null, kind: 'sota', direction: 'none', metric: '', dataset, comparator: sotaComparator(scan, i + width, comparators), from: i, to: i + width, ownCue: true });
       continue;
     }
     // Big-O notation in an abstract states a rate or a complexity; whose it is, is checked here.
@@ -759,6 +759,15 @@ function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { 
     }
   }
   return named.length ? benchmarkList(scan, named) : '';
+}
+
+/** "state-of-the-art results among open-source models", "… against existing retrievers": the class the claim is made in. */
+function sotaComparator(scan: Scan, after: number, comparators: Comparator[]): string {
+  const { tokens, sentence } = scan;
+  let i = after;
+  while (i < sentence.to && i < after + 4 && tokens[i]!.kind === 'word' && !['among', 'on', 'in', 'for', 'across', 'against', 'over', 'compared', 'than', 'to'].includes(tokens[i]!.lower)) i++;
+  if (lowerAt(tokens, i) === 'among') return comparatorAfter(scan, i + 1, false)?.text ?? '';
+  return comparators.find((c) => !c.implicit && c.at >= after && c.at - after <= 8)?.text ?? '';
 }
 
 const NOT_TASK_HEADS = /\b(models?|methods?|approaches|architectures?|networks?|systems?|baselines?|settings?|scenarios?|regimes?|cases?)$/i;

@@ -72,4 +72,10 @@ describe('state-of-the-art claims', () => {
     expect(one('RetroRank achieves state-of-the-art or competitive results on BEIR and MS MARCO.')).toMatchObject({ kind: 'sota', dataset: 'BEIR and MS MARCO' });
     expect(one('Our policy achieves a new state-of-the-art success rate on the CALVIN benchmark.')).toMatchObject({ kind: 'sota', dataset: 'CALVIN' });
   });
+
+  it('gives a state-of-the-art claim the class it is compared against: "among X", "against X"', () => {
+    expect(one('Our 3B model achieves state-of-the-art results among open-source speech models on LibriSpeech.').comparator).toBe('open-source speech models');
+    expect(one('RetroRank achieves state-of-the-art results against existing dense retrievers on BEIR.').comparator).toBe('existing dense retrievers');
+    expect(one('RetroRank achieves state-of-the-art results on BEIR.').comparator).toBe('');
+  });
 });
