@@ -79,3 +79,10 @@ describe('state-of-the-art claims', () => {
     expect(one('RetroRank achieves state-of-the-art results on BEIR.').comparator).toBe('');
   });
 });
+
+describe('datasets named away from the value', () => {
+  it('gives a benchmark that opens the sentence to every value after it', () => {
+    expect(extractResults('On ImageNet, the sparse model improves top-1 accuracy by 2.1% and cuts latency by 30%.').map((c) => c.dataset)).toEqual(['ImageNet', 'ImageNet']);
+    expect(extractResults('Standalone SPEC benchmarks show up to a 4x speedup over the CPU and 9x over a naive loop.').map((c) => c.dataset)).toEqual(['SPEC', 'SPEC']);
+  });
+});
