@@ -192,6 +192,9 @@ function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
   });
 }
 
+const CONDITION_OPENERS = new Set(['with', 'under', 'using']);
+const ACQUISITION_VERBS = new Set(['recorded', 'sampled', 'captured', 'acquired', 'filmed', 'shot', 'collected', 'digitized']);
+
 /** `listed`: the value continues a list of accepted values with the same unit ("16.2 points in X, 14.3 points in Y"). */
 function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean): Quantity | null {
   const { tokens, sentence } = scan;
@@ -233,6 +236,12 @@ function readQuantity(scan: Scan, at: number, listed: (unit: string) => boolean)
     if (w === 'by' || w === 'to' || w === 'from' || tokens[j]!.kind === 'number' || isPunct(tokens[j], ',', ';', '(')) break;
     if (SETTING_WORDS.has(w) && !metric && !scan.metrics.some((m) => m.from <= j && j < m.to)) return null;
   }
+  // "Even with 8x compression, …": a value in the sentence's opening condition is its setting (guidelines
+  // case 7), unless it is a score ("With 92% accuracy, …").
+  const opening = tokens.slice(sentence.from, from);
+  if (!metric && opening.length <= 3 && opening.some((w) => CONDITION_OPENERS.has(w.lower)) && opening.every((w) => CONDITION_OPENERS.has(w.lower) || ['even', 'only', 'a', 'an'].includes(w.lower))) return null;
+  // "video recorded at 50 frames per second": how the data was taken, not what the method reached.
+  if (previousWord?.lower === 'at' && ACQUISITION_VERBS.has(lowerAt(tokens, from - 2))) return null;
   const cue = findCue(tokens, q, sentence);
   // A data fraction: "with 10% of its training data", also as "(e.g., 80%) of vision tokens".
   const ofAt = nextWord === 'of' ? q.to : nextWord === ')' && lowerAt(tokens, q.to + 1) === 'of' ? q.to + 1 : -1;

@@ -86,3 +86,17 @@ describe('datasets named away from the value', () => {
     expect(extractResults('Standalone SPEC benchmarks show up to a 4x speedup over the CPU and 9x over a naive loop.').map((c) => c.dataset)).toEqual(['SPEC', 'SPEC']);
   });
 });
+
+describe('settings are not results', () => {
+  it('skips a value that opens the sentence as its condition: "With 8x compression, …"', () => {
+    expect(extractResults('Even with 8$\\times$ compression of the cache, accuracy drops by only 0.7%.').map((c) => c.value)).toEqual(['0.7%']);
+    expect(extractResults('Under 50% label noise, the classifier keeps 91.2% accuracy.').map((c) => c.value)).toEqual(['91.2%']);
+    // A value later in the sentence after "with" is still a result.
+    expect(extractResults('The decoder matches the teacher with a 2.5x speedup.').map((c) => c.value)).toEqual(['2.5x']);
+  });
+
+  it('skips the rate data was recorded at', () => {
+    expect(extractResults('The corpus holds 120 hours of egocentric video captured at 60 frames per second.')).toEqual([]);
+    expect(extractResults('Our tracker runs at 45 frames per second on a laptop GPU.').map((c) => c.unit)).toEqual(['fps']);
+  });
+});
