@@ -752,6 +752,12 @@ function sotaDataset(scan: Scan, after: number, drafts: Draft[], comparators: { 
   const metric = scan.metrics.find((m) => m.from === i);
   if (metric) i = metric.to;
   while (i < sentence.to && ['performance', 'results', 'result', 'accuracy', 'scores', 'level', 'levels', 'benchmark', 'benchmarks', 'results,'].includes(lowerAt(tokens, i))) i++;
+  // "the state-of-the-art performance of RSRM in symbolic regression": whose performance, then where.
+  if (lowerAt(tokens, i) === 'of') {
+    let j = i + 1;
+    while (j < Math.min(sentence.to, i + 4) && tokens[j]!.kind === 'word' && !['on', 'for', 'in', 'across'].includes(tokens[j]!.lower)) j++;
+    if (j > i + 1 && ['on', 'for', 'in', 'across'].includes(lowerAt(tokens, j))) i = j;
+  }
   if (['on', 'for', 'in', 'across'].includes(lowerAt(tokens, i))) {
     // "on both A and B": the tasks as one list.
     const both = lowerAt(tokens, i + 1) === 'both';

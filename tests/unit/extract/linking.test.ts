@@ -73,6 +73,10 @@ describe('state-of-the-art claims', () => {
     expect(one('Our policy achieves a new state-of-the-art success rate on the CALVIN benchmark.')).toMatchObject({ kind: 'sota', dataset: 'CALVIN' });
   });
 
+  it('reads the task after "the state-of-the-art performance of <system> in <task>"', () => {
+    expect(one('Together these modules yield the state-of-the-art performance of TreeSearcher in program synthesis.')).toMatchObject({ kind: 'sota', dataset: 'program synthesis' });
+  });
+
   it('gives a state-of-the-art claim the class it is compared against: "among X", "against X"', () => {
     expect(one('Our 3B model achieves state-of-the-art results among open-source speech models on LibriSpeech.').comparator).toBe('open-source speech models');
     expect(one('RetroRank achieves state-of-the-art results against existing dense retrievers on BEIR.').comparator).toBe('existing dense retrievers');
