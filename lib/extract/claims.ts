@@ -648,6 +648,10 @@ function sentenceClaims(scan: Scan): Draft[] {
   topicBenchmark(scan, drafts);
   // One value in a sentence naming benchmarks far from it: it is stated for all of them ("on A and B … up to 9.3%").
   if (drafts.length === 1 && !drafts[0]!.dataset && scan.benchmarks.length) drafts[0]!.dataset = benchmarkList(scan, scan.benchmarks);
+  if (drafts.some((d) => !d.dataset)) {
+    const task = namedTask(scan);
+    if (task) for (const d of drafts) if (!d.dataset) d.dataset = task;
+  }
   for (const c of counts) {
     drafts.push({ q: c, kind: 'count', direction: 'none', metric: '', dataset: benchmarkFor(scan, c, values), comparator: '', from: c.from, to: c.to, ownCue: true });
   }
@@ -829,6 +833,25 @@ function topicBenchmark(scan: Scan, drafts: Draft[]): void {
     if (scan.benchmarks.some((b) => b.from > topic.to && b.from < d.to + 4)) break;
     if (!d.dataset) d.dataset = first.dataset;
   }
+}
+
+const SINGLE_TASK_HEAD = /\b(task|benchmark|environment|game|domain|scenario)$/i;
+
+/**
+ * "We deploy it in a real-world warehouse environment, cutting … by 18%", "On the block-stacking task, …":
+ * the one task the sentence names (a singular "task", "environment", … after "in"/"on"), for its values.
+ */
+function namedTask(scan: Scan): string {
+  const { tokens, sentence } = scan;
+  let found = '';
+  for (let i = sentence.from; i < sentence.to; i++) {
+    if (!['in', 'on'].includes(tokens[i]!.lower)) continue;
+    const task = nounPhrase(scan, i + 1, sentence.to);
+    if (!task || !SINGLE_TASK_HEAD.test(task) || VAGUE_TASKS.test(task) || /^\p{L}+ing\b/u.test(task) || task.split(' ').length < 2) continue;
+    if (found && found !== task) return '';
+    found = task;
+  }
+  return found;
 }
 
 const OWN_BENCHMARK_WORDS = new Set(['on', 'in', 'for', 'across', 'at', 'of', 'over', 'than', 'compared', 'while', 'whereas', 'but']);

@@ -85,6 +85,14 @@ describe('state-of-the-art claims', () => {
 });
 
 describe('datasets named away from the value', () => {
+  it('takes a task or environment named in the same sentence: "in a real-world X environment, … 18%"', () => {
+    expect(one('We deploy the planner in a real-world warehouse environment, cutting pick time by 18%.').dataset).toBe('real-world warehouse environment');
+    expect(one('On the block-stacking task, the policy reaches a 64% success rate.').dataset).toBe('block-stacking task');
+    // Unnamed collections are not datasets.
+    expect(one('Across diverse environments, the policy improves its return by 12%.').dataset).toBe('');
+    expect(one('In three tasks, the policy improves its return by 12%.').dataset).toBe('');
+  });
+
   it('gives a benchmark that opens the sentence to every value after it', () => {
     expect(extractResults('On ImageNet, the sparse model improves top-1 accuracy by 2.1% and cuts latency by 30%.').map((c) => c.dataset)).toEqual(['ImageNet', 'ImageNet']);
     expect(extractResults('Standalone SPEC benchmarks show up to a 4x speedup over the CPU and 9x over a naive loop.').map((c) => c.dataset)).toEqual(['SPEC', 'SPEC']);
