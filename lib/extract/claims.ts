@@ -302,7 +302,8 @@ function benchmarkFor(scan: Scan, q: { from: number; to: number }, values: { fro
     const after = b.from >= q.to;
     const lo = after ? q.to : b.to;
     const hi = after ? b.from : q.from;
-    if (values.some((v) => v !== q && v.from >= lo && v.to <= hi)) continue;
+    // A value in brackets between ("0.9315 (an increase of 0.45%) on MTL-AQA") is an aside, not a rival.
+    if (values.some((v) => v !== q && v.from >= lo && v.to <= hi && !bracketed(tokens, lo, v.from, hi))) continue;
     if (tokens.slice(lo, hi).some((t) => isPunct(t, ';'))) continue;
     // Forward mentions introduced by a preposition are the value's own; others count at a penalty.
     const introduced = after && tokens.slice(lo, hi).some((t) => ['on', 'in', 'across', 'for', 'at'].includes(t.lower));
@@ -323,6 +324,21 @@ function benchmarkFor(scan: Scan, q: { from: number; to: number }, values: { fro
     last = b;
   }
   return last === best ? best.text : benchmarkList(scan, [best, last]);
+}
+
+/** Token `at` lies inside brackets opened and closed within [lo, hi). */
+function bracketed(tokens: Token[], lo: number, at: number, hi: number): boolean {
+  let open = -1;
+  for (let j = at - 1; j >= lo; j--) {
+    if (isPunct(tokens[j], ')')) return false;
+    if (isPunct(tokens[j], '(')) {
+      open = j;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  for (let j = at; j < hi; j++) if (isPunct(tokens[j], ')')) return true;
+  return false;
 }
 
 /** Metrics so general that a named one nearby ("Mean Squared Error … score 0.003") is the better label. */

@@ -85,6 +85,13 @@ describe('state-of-the-art claims', () => {
 });
 
 describe('datasets named away from the value', () => {
+  it('looks past a value in brackets: "0.712 (an increase of 2.1%) on X"', () => {
+    expect(extractResults('The ranker reaches an nDCG of 0.712 (an increase of 2.1%) on the TREC-DL benchmark.').map((c) => [c.value, c.dataset])).toEqual([
+      ['0.712', 'TREC-DL'],
+      ['2.1%', 'TREC-DL'],
+    ]);
+  });
+
   it('takes a task or environment named in the same sentence: "in a real-world X environment, … 18%"', () => {
     expect(one('We deploy the planner in a real-world warehouse environment, cutting pick time by 18%.').dataset).toBe('real-world warehouse environment');
     expect(one('On the block-stacking task, the policy reaches a 64% success rate.').dataset).toBe('block-stacking task');
