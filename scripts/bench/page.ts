@@ -1,8 +1,8 @@
 /**
  * Page cost of the in-page UI (issue #8): a 2,000-entry arXiv listing loaded in Chromium with the built
  * extension and without it, alternating, in one run. Figures: load-time ratio, main-thread long tasks
- * the extension adds, time from DOMContentLoaded to chips on every entry of the first screen, and the
- * content script's gzipped size.
+ * the extension adds, time from DOMContentLoaded to chips on every entry of the first screen, the layout
+ * shift the rows add (CLS), and the content script's gzipped size.
  *
  * The listing is made at run time from the real current-markup page in ../shared: its entries repeated
  * under fresh arXiv ids until there are 2,000 (nothing from it is committed).
@@ -45,11 +45,14 @@ export function bigListing(html: string, count: number): string {
  * its chips. A string, not a function: the TypeScript loader adds helpers to functions the page lacks.
  */
 const PAGE_PROBE = `
-  const probe = { longTasks: [], firstScreenReady: 0 };
+  const probe = { longTasks: [], firstScreenReady: 0, layoutShift: 0 };
   window.__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) probe.layoutShift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   let firstScreen = null;
   new MutationObserver(() => {
     if (probe.firstScreenReady || document.readyState === 'loading') return;
@@ -65,6 +68,8 @@ interface Run {
   maxLongTask: number;
   longTasksAfterDcl: number[];
   toChips: number | null;
+  /** Cumulative layout shift score (the sum of the page's layout-shift entries). */
+  layoutShift: number;
 }
 
 async function measure(context: BrowserContext): Promise<Run> {
@@ -73,8 +78,8 @@ async function measure(context: BrowserContext): Promise<Run> {
   await page.waitForTimeout(SETTLE_MS);
   const result = await page.evaluate(() => {
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; firstScreenReady: number } }).__probe;
-    return { load: nav!.loadEventEnd, dcl: nav!.domContentLoadedEventEnd, tasks: probe.longTasks, ready: probe.firstScreenReady };
+    const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; firstScreenReady: number; layoutShift: number } }).__probe;
+    return { load: nav!.loadEventEnd, dcl: nav!.domContentLoadedEventEnd, tasks: probe.longTasks, ready: probe.firstScreenReady, layoutShift: probe.layoutShift };
   });
   await page.close();
   const durations = result.tasks.map((t) => t.duration);
@@ -85,6 +90,7 @@ async function measure(context: BrowserContext): Promise<Run> {
     maxLongTask: Math.max(0, ...durations),
     longTasksAfterDcl: result.tasks.filter((t) => t.start >= result.dcl).map((t) => t.duration),
     toChips: result.ready ? result.ready - result.dcl : null,
+    layoutShift: result.layoutShift,
   };
 }
 
@@ -158,6 +164,7 @@ const part: Part = {
       'longest task ms': median(runs[k].map((r) => r.maxLongTask)),
       'long tasks after DCL ms': median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0))),
       'first-screen chips after DCL ms': k === 'with' ? median(runs[k].map((r) => r.toChips ?? Infinity)) : '',
+      'layout shift (CLS)': Number(median(runs[k].map((r) => r.layoutShift)).toFixed(4)),
     }));
     printTable(rows);
     const withoutLoad = median(runs.without.map((r) => r.load));
@@ -174,6 +181,8 @@ const part: Part = {
       extensionTasksOver50Ms: extraTasks.filter((d) => d > LONG_TASK_MS && d > baselineMax).length,
       longestTaskAfterDclMs: Math.max(0, ...extraTasks),
       firstScreenChipsMs: median(runs.with.map((r) => r.toChips ?? Infinity)),
+      // "No visible layout shift": the shift the rows add to the page's own (CLS counts 0.1 and below as good).
+      layoutShiftAdded: Math.max(0, median(runs.with.map((r) => r.layoutShift)) - median(runs.without.map((r) => r.layoutShift))),
       contentScriptGzipKb: bundleGzipKb,
     };
     printTable(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
