@@ -165,8 +165,18 @@ function findCue(tokens: Token[], q: Quantity, sentence: Sentence): { kind: 'gai
     const kind = classify(t);
     if (kind && !(lowerAt(tokens, j + 1) === 'than' && tokens[j + 2]?.kind === 'number')) return { kind, index: j };
   }
-  for (let j = q.from - 1; j >= Math.max(sentence.from, q.from - 16); j--) {
+  let words = 0;
+  for (let j = q.from - 1; j >= sentence.from && words < 16; j--, words++) {
     const t = tokens[j]!;
+    // A bracketed aside ("outperforms X (173M parameters, 8 steps), …, by 0.46%") is skipped whole.
+    if (isPunct(t, ')')) {
+      let k = j - 1;
+      while (k > Math.max(sentence.from, j - 30) && !isPunct(tokens[k], '(', ')')) k--;
+      if (isPunct(tokens[k], '(')) {
+        j = k;
+        continue;
+      }
+    }
     // Another value, or a clause boundary, ends the search; a size in a name ("Gopher 280B") does not.
     if (isPunct(t, ';', ':') || (t.kind === 'number' && !t.suffix)) break;
     const kind = classify(t);

@@ -11,6 +11,14 @@ const one = (sentence: string) => {
 };
 
 describe('comparators', () => {
+  it('reads past a bracketed aside to the comparing verb: "outperforms X (…), a …, by 1.3%"', () => {
+    expect(one('Our model outperforms ViT-L (304M parameters, 16 heads, 224 resolution), a strong baseline, by 1.3% on ImageNet.')).toMatchObject({
+      kind: 'relative-gain',
+      comparator: 'ViT-L',
+      dataset: 'ImageNet',
+    });
+  });
+
   it('reads "higher / lower / better than X" as naming the baseline', () => {
     expect(one('The pruned network reaches 91.2% accuracy, which is higher than the dense teacher network.').comparator).toBe('dense teacher network');
     expect(one('Its error rate of 4.1% is lower than ResNet-50 on this split.').comparator).toBe('ResNet-50');
