@@ -13,7 +13,7 @@
  * for a reduction, none for a score stated on its own.
  */
 import type { ClaimDirection, ClaimKind, ResultClaim } from '../model';
-import { findBenchmarks, findMetrics, isModelOrAcronym, type Mention, type MetricMention } from './lexicon';
+import { benchmarkKey, findBenchmarks, findMetrics, isModelOrAcronym, type Mention, type MetricMention } from './lexicon';
 import { splitSentences, tokenize, type Sentence, type Token } from './tokens';
 import {
   BACKGROUND_OPENERS,
@@ -994,6 +994,26 @@ function methodIsBenchmark(tokens: Token[], method: string): boolean {
   return at >= 0 && tokens.slice(at + 1, at + 6).some((t) => /^(dataset|benchmark|corpus|suite|testbed)s?$/.test(t.lower));
 }
 
+const DATASET_NOUNS = new Set(['dataset', 'datasets', 'benchmark', 'corpus', 'suite', 'testbed']);
+
+/**
+ * The benchmarks the abstract names, when they are one name written as a dataset ("the TIdigits dataset",
+ * "on World of Bits benchmark"); null when none is introduced that way or several names appear.
+ */
+function soleIntroducedDataset(tokens: Token[], text: string, sentences: Sentence[], method: string): Mention | null {
+  let found: Mention | null = null;
+  let introduced = false;
+  for (const sentence of sentences.slice(0, MAX_SCANNED_SENTENCES)) {
+    for (const b of findBenchmarks(tokens, sentence.from, sentence.to, text)) {
+      if (b.text === method) continue;
+      if (found && benchmarkKey(b.text) !== benchmarkKey(found.text)) return null;
+      found ??= b;
+      if (DATASET_NOUNS.has(lowerAt(tokens, b.to))) introduced = true;
+    }
+  }
+  return introduced ? found : null;
+}
+
 const PRIOR_WORK_OPENERS = new Set(['existing', 'prior', 'previous', 'conventional', 'traditional', 'current']);
 
 export function extractResults(abstract: string): ResultClaim[] {
@@ -1006,7 +1026,9 @@ export function extractResults(abstract: string): ResultClaim[] {
   const budget = { numbers: MAX_NUMBERS_EXAMINED };
   let scanned = 0;
   const introducesBenchmark = methodIsBenchmark(tokens, method);
-  for (const sentence of splitSentences(tokens)) {
+  const sentences = splitSentences(tokens);
+  let introduced: Mention | null | undefined;
+  for (const sentence of sentences) {
     if (claims.length >= MAX_CLAIMS || scanned >= MAX_SCANNED_SENTENCES) break;
     // "Existing methods reach only 40%": prior work's numbers are not the paper's results.
     if (PRIOR_WORK_OPENERS.has(tokens[sentence.from]!.lower) || !mayHoldClaim(tokens, sentence)) continue;
@@ -1030,9 +1052,17 @@ export function extractResults(abstract: string): ResultClaim[] {
     });
     if (!drafts.length) continue;
     // When the paper's contribution is a benchmark, a value whose sentence names none was measured on it.
-    // (Reaching back to benchmarks named in earlier sentences was tried and lowered dataset F1; so did
-    // taking the abstract's only benchmark, on both halves of the arXiv gold.)
-    if (introducesBenchmark) for (const d of drafts) if (!d.dataset && d.kind !== 'bound' && d.kind !== 'sota') d.dataset = method;
+    // (Reaching back to any benchmark named in an earlier sentence, even the abstract's only one, was tried
+    // and lowered dataset F1 on both halves of the arXiv gold; a name written as "the X dataset" is safer.)
+    const unplaced = drafts.filter((d) => !d.dataset && d.kind !== 'bound' && d.kind !== 'sota');
+    if (introducesBenchmark) {
+      for (const d of unplaced) d.dataset = method;
+    } else if (unplaced.length && !scan.benchmarks.length) {
+      // "We use the TIdigits dataset. … 89% accuracy": the abstract's one dataset, introduced as a dataset in
+      // an earlier sentence, is where a value whose sentence names none was measured.
+      introduced ??= soleIntroducedDataset(tokens, text, sentences, method);
+      if (introduced && introduced.to <= sentence.from) for (const d of unplaced) d.dataset = introduced.text;
+    }
     const subject = subjectOf(scan);
     const sentenceText = text.slice(sentence.start, sentence.end);
     for (const d of drafts.sort((a, b) => a.from - b.from)) {

@@ -93,6 +93,14 @@ describe('state-of-the-art claims', () => {
 });
 
 describe('datasets named away from the value', () => {
+  it("takes the abstract's only dataset, introduced as one in an earlier sentence, for a value whose sentence names none", () => {
+    const claims = extractResults('We use the KeySpot dataset of spoken commands. The encoder reaches 93% accuracy with 40% fewer operations.');
+    expect(claims.map((c) => c.dataset)).toEqual(['KeySpot', 'KeySpot']);
+    // A name not introduced as a dataset, or two datasets, say nothing about where the value was measured.
+    expect(extractResults('We compare against TinyTalk. The encoder reaches 93% accuracy.').map((c) => c.dataset)).toEqual(['']);
+    expect(extractResults('We use the KeySpot dataset and the VoxTalk benchmark. The encoder reaches 93% accuracy.').map((c) => c.dataset)).toEqual(['']);
+  });
+
   it('looks past a value in brackets: "0.712 (an increase of 2.1%) on X"', () => {
     expect(extractResults('The ranker reaches an nDCG of 0.712 (an increase of 2.1%) on the TREC-DL benchmark.').map((c) => [c.value, c.dataset])).toEqual([
       ['0.712', 'TREC-DL'],
