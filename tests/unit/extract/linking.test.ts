@@ -92,6 +92,13 @@ describe('state-of-the-art claims', () => {
   });
 });
 
+describe('datasets of values listed one after another', () => {
+  it("does not take the previous value's own benchmark: \"A on X, and B on a private dataset\"", () => {
+    const claims = extractResults('The tagger reaches 90% F1 on the public CoNLL-03 benchmark, and 71% F1 on a noisy in-house clinical dataset.');
+    expect(claims.map((c) => c.dataset)).toEqual(['CoNLL-03', 'noisy in-house clinical dataset']);
+  });
+});
+
 describe('datasets named away from the value', () => {
   it("takes the abstract's only dataset, introduced as one in an earlier sentence, for a value whose sentence names none", () => {
     const claims = extractResults('We use the KeySpot dataset of spoken commands. The encoder reaches 93% accuracy with 40% fewer operations.');
