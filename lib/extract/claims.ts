@@ -448,6 +448,11 @@ function changedQuantity(scan: Scan, q: Quantity): string {
   const cue = findCue(tokens, q, sentence);
   if (!cue || SPEED_CUES.has(tokens[cue.index]!.lower)) return '';
   if (cue.index < q.from) {
+    // "an average survival allocation time decrease of 22%": the words before a change noun name the quantity.
+    const between = tokens.slice(cue.index + 1, q.from).map((t) => t.lower);
+    if (CHANGE_NOUNS.has(tokens[cue.index]!.lower) && between[0] === 'of' && between.every((w) => ['of', 'up', 'to', 'about', 'approximately', 'nearly', 'around', 'over', '~'].includes(w))) {
+      return wordsBefore(scan, cue.index);
+    }
     const by = tokens.slice(cue.index + 1, q.from).findIndex((t) => t.lower === 'by');
     const verb = tokens[cue.index]!.lower;
     // "outperforms X by 2 points": X is the baseline, not the quantity.
@@ -458,6 +463,21 @@ function changedQuantity(scan: Scan, q: Quantity): string {
   if (next === 'in' || next === 'of') return nounPhrase(scan, cue.index + 2, sentence.to);
   const adjective = ['fewer', 'less', 'lower', 'higher', 'more', 'better', 'smaller', 'larger', 'cheaper'].includes(tokens[cue.index]!.lower);
   return adjective ? nounPhrase(scan, cue.index + 1, sentence.to) : '';
+}
+
+const CHANGE_NOUNS = new Set(['decrease', 'increase', 'reduction', 'improvement', 'gain', 'drop', 'boost', 'cut', 'jump', 'uplift', 'savings', 'saving']);
+const QUALIFIERS = new Set(['significant', 'substantial', 'notable', 'remarkable', 'considerable', 'dramatic', 'marked', 'large', 'huge', 'consistent', 'relative', 'absolute', 'overall', 'mean', 'maximum', 'average', 'total', 'further', 'additional']);
+
+/** Up to four words right before token `end` that name a quantity: "an average [pick time] decrease". */
+function wordsBefore(scan: Scan, end: number): string {
+  const { tokens, sentence, text } = scan;
+  let i = end;
+  while (i > Math.max(sentence.from, end - 4)) {
+    const t = tokens[i - 1]!;
+    if (t.kind !== 'word' || DETERMINERS.has(t.lower) || QUALIFIERS.has(t.lower) || PHRASE_STOP.has(t.lower) || RESULT_VERBS.has(t.lower)) break;
+    i--;
+  }
+  return i < end ? text.slice(tokens[i]!.start, tokens[end - 1]!.end) : '';
 }
 
 /** A baseline's noun phrase after a comparing word; null when the words name no baseline. */
@@ -875,6 +895,12 @@ function shareCues(tokens: Token[], drafts: Draft[]): void {
     d.ownCue = true;
     if (!d.metric) d.metric = from.metric;
   };
+  // "performance … including CIFAR-10 (+0.45%), CIFAR-100 (+0.48%)": signed values in one list share the first one's metric.
+  for (let k = 1; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const prev = drafts[k - 1]!;
+    if (!d.metric && prev.metric && d.q?.sign && d.q.sign === prev.q?.sign && linked(prev, d, 10)) d.metric = prev.metric;
+  }
   for (let k = 1; k < drafts.length; k++) {
     if (!drafts[k]!.ownCue && drafts[k - 1]!.ownCue && linked(drafts[k - 1]!, drafts[k]!, 10)) inherit(drafts[k]!, drafts[k - 1]!);
   }

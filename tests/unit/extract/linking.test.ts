@@ -142,3 +142,15 @@ describe('settings are not results', () => {
     expect(extractResults('Our tracker runs at 45 frames per second on a laptop GPU.').map((c) => c.unit)).toEqual(['fps']);
   });
 });
+
+describe('metrics', () => {
+  it('reads the quantity named before a change noun: "an average pick time decrease of 22%"', () => {
+    expect(one('In a live warehouse, the robot shows an average pick time decrease of 22%, improving throughput.').metric).toBe('pick time');
+    expect(one('We observe a significant memory footprint reduction of 35% over the dense model.').metric).toBe('memory footprint');
+  });
+
+  it('gives signed values listed after one metric that metric: "performance on A (+0.4%), B (+1.2%)"', () => {
+    const claims = extractResults('It improves performance across datasets, including CIFAR-10 (+0.45%), CIFAR-100 (+0.48%) and SVHN (+1.2%).');
+    expect(claims.map((c) => c.metric)).toEqual(['performance', 'performance', 'performance']);
+  });
+});
