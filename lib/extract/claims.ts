@@ -442,7 +442,8 @@ function changedQuantity(scan: Scan, q: Quantity): string {
   const { tokens, sentence } = scan;
   // "36% in throughput", "16.2 points in analytic quality" (but "81% in the wiping task" names a task)
   if (lowerAt(tokens, q.to) === 'in') {
-    const phrase = nounPhrase(scan, q.to + 1, sentence.to);
+    const terms = lowerAt(tokens, q.to + 1) === 'terms' && lowerAt(tokens, q.to + 2) === 'of';
+    const phrase = nounPhrase(scan, q.to + (terms ? 3 : 1), sentence.to);
     return TASK_WORDS.test(phrase) ? '' : phrase;
   }
   const cue = findCue(tokens, q, sentence);
@@ -457,12 +458,34 @@ function changedQuantity(scan: Scan, q: Quantity): string {
     const verb = tokens[cue.index]!.lower;
     // "outperforms X by 2 points": X is the baseline, not the quantity.
     if (by < 1 || !RESULT_VERBS.has(verb) || verb.endsWith('ment') || /^(outperform|surpass|beat|exceed)/.test(verb)) return '';
-    return nounPhrase(scan, cue.index + 1, cue.index + 1 + by);
+    const phrase = nounPhrase(scan, cue.index + 1, cue.index + 1 + by);
+    // "improving the model by 21%": a system was improved, no quantity is named.
+    return SYSTEM_NOUNS.has(phrase.split(' ').pop()!.toLowerCase()) ? '' : phrase;
   }
   const next = lowerAt(tokens, cue.index + 1);
   if (next === 'in' || next === 'of') return nounPhrase(scan, cue.index + 2, sentence.to);
   const adjective = ['fewer', 'less', 'lower', 'higher', 'more', 'better', 'smaller', 'larger', 'cheaper'].includes(tokens[cue.index]!.lower);
   return adjective ? nounPhrase(scan, cue.index + 1, sentence.to) : '';
+}
+
+const SYSTEM_NOUNS = new Set(['model', 'models', 'agent', 'agents', 'method', 'methods', 'system', 'systems', 'baseline', 'baselines', 'policy', 'policies', 'approach', 'approaches', 'network', 'networks', 'llm', 'llms']);
+const MEASURE_END = new Set(['on', 'in', 'for', 'across', 'over', 'than', 'compared', 'while', 'with', 'and', 'at', 'when', 'which', 'whereas']);
+
+/** "… measured with area under the Pareto frontiers", "… in terms of route efficiency": the metric named for the sentence. */
+function measuredMetric(scan: Scan): string {
+  const { tokens, sentence, text } = scan;
+  for (let i = sentence.from; i < sentence.to - 1; i++) {
+    const w = tokens[i]!.lower;
+    let start = -1;
+    if (w === 'measured' && ['with', 'by', 'using', 'via', 'in'].includes(lowerAt(tokens, i + 1))) start = i + 2;
+    else if (w === 'terms' && lowerAt(tokens, i - 1) === 'in' && lowerAt(tokens, i + 1) === 'of') start = i + 2;
+    if (start < 0) continue;
+    while (start < sentence.to && DETERMINERS.has(tokens[start]!.lower)) start++;
+    let j = start;
+    while (j < Math.min(sentence.to, start + 6) && tokens[j]!.kind === 'word' && !MEASURE_END.has(tokens[j]!.lower)) j++;
+    if (j > start) return text.slice(tokens[start]!.start, tokens[j - 1]!.end);
+  }
+  return '';
 }
 
 const CHANGE_NOUNS = new Set(['decrease', 'increase', 'reduction', 'improvement', 'gain', 'drop', 'boost', 'cut', 'jump', 'uplift', 'savings', 'saving']);
@@ -717,7 +740,7 @@ function sentenceClaims(scan: Scan): Draft[] {
   const drafts: Draft[] = [];
   for (const q of quantities) {
     const unitAsMetric = (m: MetricMention | undefined) => (m && m.from >= q.at && m.to <= q.to ? undefined : m);
-    const found = unitAsMetric(adjacentMetric(scan, q))?.text || changedQuantity(scan, q) || (unitAsMetric(metricFor(scan, q, values))?.text ?? '');
+    const found = unitAsMetric(adjacentMetric(scan, q))?.text || changedQuantity(scan, q) || (unitAsMetric(metricFor(scan, q, values))?.text ?? '') || measuredMetric(scan);
     const { kind, direction, own } = kindOf(scan, q, found);
     // A speed-up measures speed: "2.5x faster" names no other quantity even if one is nearby.
     const metric = kind === 'speed-up' && !SPEED_METRICS.test(found) && !TIME_METRICS.test(found) ? speedLabel(tokens, q) : found;

@@ -153,4 +153,13 @@ describe('metrics', () => {
     const claims = extractResults('It improves performance across datasets, including CIFAR-10 (+0.45%), CIFAR-100 (+0.48%) and SVHN (+1.2%).');
     expect(claims.map((c) => c.metric)).toEqual(['performance', 'performance', 'performance']);
   });
+
+  it('names no metric when the thing improved is a system: "improving the model by 21%"', () => {
+    expect(one('Against the base LLM, the tuned model is better, improving the model by up to 21%.').metric).toBe('');
+  });
+
+  it('reads the metric a value is "measured with" or stated "in terms of"', () => {
+    expect(one('The adapter is 38% above the average measured with area under the ROC curve on CheXpert.').metric).toBe('area under the ROC curve');
+    expect(one('Our planner improves by 17% in terms of route efficiency over the greedy planner.').metric).toBe('route efficiency');
+  });
 });
