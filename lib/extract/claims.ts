@@ -586,6 +586,9 @@ function findComparators(scan: Scan): Comparator[] {
       phrase = comparatorAfter(scan, start, false);
     } else if (w === 'than' && !NOT_COMPARATOR_START.has(lowerAt(tokens, i - 1)) && tokens[i + 1]?.kind !== 'number') {
       phrase = comparatorAfter(scan, i + 1, false);
+    } else if ((w === 'above' || w === 'below') && i > sentence.from && (tokens[i - 1]!.kind === 'number' || isPunct(tokens[i - 1], '%')) && tokens[i + 1]?.kind !== 'number') {
+      // "57.5% above the average", "3 points below the teacher"
+      phrase = comparatorAfter(scan, i + 1, false);
     } else if ((w === 'over' || w === 'against' || w === 'upon') && tokens[i + 1]?.kind !== 'number') {
       phrase = comparatorAfter(scan, i + 1, true);
     }

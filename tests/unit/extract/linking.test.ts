@@ -11,6 +11,12 @@ const one = (sentence: string) => {
 };
 
 describe('comparators', () => {
+  it('reads "N% above / below X" as naming the baseline', () => {
+    expect(one('Sparse adapters score 41% above the median submission on the leaderboard.').comparator).toBe('median submission');
+    // "above 90%" is a bound on the value, not a baseline.
+    expect(one('The detector keeps recall above 90% on NightDrive.').comparator).toBe('');
+  });
+
   it('reads past a bracketed aside to the comparing verb: "outperforms X (…), a …, by 1.3%"', () => {
     expect(one('Our model outperforms ViT-L (304M parameters, 16 heads, 224 resolution), a strong baseline, by 1.3% on ImageNet.')).toMatchObject({
       kind: 'relative-gain',
