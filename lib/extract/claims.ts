@@ -785,6 +785,7 @@ function sentenceClaims(scan: Scan): Draft[] {
     if (best && (d.kind !== 'absolute' || bestDistance <= 12)) d.comparator = best.text;
   }
   let sotaDone = false;
+  const priorBounds: { from: number; to: number }[] = [];
   for (let i = sentence.from; i < sentence.to; i++) {
     const width = sotaDone ? 0 : isSotaPhrase(tokens, i);
     if (width && sotaClaimAt(tokens, i, width, sentence, scan.metrics.some((m) => m.from === i + width))) {
@@ -795,12 +796,20 @@ function sentenceClaims(scan: Scan): Draft[] {
     }
     // Big-O notation in an abstract states a rate or a complexity; whose it is, is checked here.
     const bound = readBound(tokens, i, sentence.to);
-    // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's.
-    if (bound && !quotesPriorBound(tokens, i, sentence)) {
+    if (!bound) continue;
+    // A bound quoted from prior work ("the best existing bound is O(K^{2/3})", "rather than the usual O(h)") is not the paper's,
+    // but it is what the paper's bound in the same sentence is set against.
+    if (quotesPriorBound(tokens, i, sentence)) {
+      priorBounds.push(bound);
+    } else {
       const metric = ['regret', 'sample complexity', 'complexity', 'convergence rate', 'error'].find((m) => scan.text.slice(sentence.start, sentence.end).toLowerCase().includes(m)) ?? '';
       drafts.push({ q: null, kind: 'bound', direction: 'none', metric, dataset: '', comparator: '', from: bound.from, to: bound.to, ownCue: true });
-      i = bound.to - 1;
     }
+    i = bound.to - 1;
+  }
+  if (priorBounds.length) {
+    const prior = priorBounds[0]!;
+    for (const d of drafts) if (d.kind === 'bound') d.comparator = scan.text.slice(tokens[prior.from]!.start, tokens[prior.to - 1]!.end);
   }
   return drafts;
 }

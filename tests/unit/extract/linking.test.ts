@@ -11,6 +11,12 @@ const one = (sentence: string) => {
 };
 
 describe('comparators', () => {
+  it("gives a proved bound the prior bound it is set against in the sentence", () => {
+    expect(one('Our sampler mixes in $O(d \\log d)$ steps rather than the usual $O(d^2)$.').comparator).toBe('O(d^2)');
+    expect(one('The second algorithm attains O(T^{2/3}) regret and improves over the best known bound O(T^{3/4}).').comparator).toBe('O(T^{3/4})');
+    expect(one('We prove an O(\\sqrt{T}) regret bound for the adversarial case.').comparator).toBe('');
+  });
+
   it('reads "N% above / below X" as naming the baseline', () => {
     expect(one('Sparse adapters score 41% above the median submission on the leaderboard.').comparator).toBe('median submission');
     // "above 90%" is a bound on the value, not a baseline.
