@@ -394,11 +394,15 @@ function unnamedDatasetAfter(scan: Scan, q: Quantity): string {
 /** Metrics so general that a named one nearby ("Mean Squared Error … score 0.003") is the better label. */
 const GENERIC_METRICS = new Set(['score', 'performance', 'reward', 'return', 'efficiency']);
 
-function metricFor(scan: Scan, q: { from: number; to: number }, values: { from: number; to: number }[]): MetricMention | undefined {
+function metricFor(scan: Scan, q: Quantity, values: Quantity[]): MetricMention | undefined {
   const { tokens } = scan;
   let best: MetricMention | undefined;
   let bestDistance = Infinity;
+  // "… and ~200x over numpy, with a throughput of up to 3.1 GFLOPs": a metric stated with another value is that value's.
+  const ownedBy = (m: MetricMention, v: Quantity) =>
+    m.from === v.to || (m.to <= v.from && v.from - m.to <= 3 && tokens.slice(m.to, v.from).every((t) => ['of', 'up', 'to', 'is', 'was', '=', ':', 'about', 'around', 'approximately', 'nearly'].includes(t.lower)));
   for (const m of scan.metrics) {
+    if (values.some((v) => v !== q && ownedBy(m, v))) continue;
     const after = m.from >= q.to;
     const lo = after ? q.to : m.to;
     const hi = after ? m.from : q.from;
@@ -650,8 +654,11 @@ function quotesPriorBound(tokens: Token[], i: number, sentence: Sentence): boole
   return false;
 }
 
-function speedLabel(tokens: Token[], q: Quantity): string {
-  return tokens.slice(q.to, q.to + 2).some((t) => /^speed-?ups?$/.test(t.lower)) ? 'speedup' : 'speed';
+/** "7x speedup" and "… speedup over X and 90x over Y" measure a speedup; "2.5x faster" measures speed. */
+function speedLabel(tokens: Token[], q: Quantity, sentence: Sentence): string {
+  const cue = findCue(tokens, q, sentence);
+  const named = tokens.slice(q.to, q.to + 2).some((t) => /^speed-?ups?$/.test(t.lower)) || (!!cue && /^speed-?ups?$/.test(tokens[cue.index]!.lower));
+  return named ? 'speedup' : 'speed';
 }
 
 const SPEED_METRICS = /speed|throughput|qps|tokens\/s|fps|frames per second/i;
@@ -746,7 +753,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     const found = unitAsMetric(adjacentMetric(scan, q))?.text || changedQuantity(scan, q) || (unitAsMetric(metricFor(scan, q, values))?.text ?? '') || measuredMetric(scan);
     const { kind, direction, own } = kindOf(scan, q, found);
     // A speed-up measures speed: "2.5x faster" names no other quantity even if one is nearby.
-    const metric = kind === 'speed-up' && !SPEED_METRICS.test(found) && !TIME_METRICS.test(found) ? speedLabel(tokens, q) : found;
+    // (Labelled "speed" or "speedup" after cues are shared, so a listed ratio can take its neighbour's label.)
+    const metric = kind === 'speed-up' && !SPEED_METRICS.test(found) && !TIME_METRICS.test(found) ? '' : found;
     const taskAfter = lowerAt(tokens, q.to) === 'in' ? nounPhrase(scan, q.to + 1, sentence.to) : '';
     const dataset = benchmarkFor(scan, q, values) || (TASK_WORDS.test(taskAfter) ? taskAfter : '') || unnamedDatasetAfter(scan, q);
     // "points" on a percentage metric (accuracy, success rate) are percentage points.
@@ -756,6 +764,8 @@ function sentenceClaims(scan: Scan): Draft[] {
     drafts.push({ q, kind, direction, metric, dataset, comparator: '', from: q.from, to: q.to, ownCue: own });
   }
   shareCues(tokens, drafts);
+  for (const d of drafts) if (d.kind === 'speed-up' && !d.metric) d.metric = speedLabel(tokens, d.q!, sentence);
+  bracketedFollowUps(tokens, drafts);
   shareBenchmarks(scan, drafts);
   topicBenchmark(scan, drafts);
   // One value in a sentence naming benchmarks far from it: it is stated for all of them ("on A and B … up to 9.3%").
@@ -979,6 +989,17 @@ function namedTask(scan: Scan): string {
     found = task;
   }
   return found;
+}
+
+/** "a correlation of 0.9315 (an increase of 0.45%)": the bracketed value is a change of the same metric. */
+function bracketedFollowUps(tokens: Token[], drafts: Draft[]): void {
+  for (let k = 1; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const prev = drafts[k - 1]!;
+    if (d.metric || !prev.metric || !prev.q || !d.q) continue;
+    const gap = tokens.slice(prev.to, d.from);
+    if (gap.length && gap.length <= 5 && isPunct(gap[0], '(') && gap.slice(1).every((t) => t.kind === 'word')) d.metric = prev.metric;
+  }
 }
 
 const OWN_BENCHMARK_WORDS = new Set(['on', 'in', 'for', 'across', 'at', 'of', 'over', 'than', 'compared', 'while', 'whereas', 'but']);

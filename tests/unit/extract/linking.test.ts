@@ -174,4 +174,19 @@ describe('metrics', () => {
     expect(one('The adapter is 38% above the average measured with area under the ROC curve on CheXpert.').metric).toBe('area under the ROC curve');
     expect(one('Our planner improves by 17% in terms of route efficiency over the greedy planner.').metric).toBe('route efficiency');
   });
+
+  it("does not take another value's own metric: \"7x speedup and ~200x over numpy, with a throughput of 3.1 GFLOPs\"", () => {
+    const claims = extractResults('Kernel benchmarks show a 7x speedup over the CPU and 90x over plain loops, with a throughput of up to 2.2 GFLOPs.');
+    expect(claims.map((c) => [c.value, c.metric])).toEqual([
+      ['7x', 'speedup'],
+      ['90x', 'speedup'],
+      ['2.2 GFLOPs', 'throughput'],
+    ]);
+  });
+
+  it('reads the quantity of "improves X from A to B" and gives a bracketed follow-up value the metric of the value it follows', () => {
+    expect(one('The tuner improves the recall of DenseRet from 61.2% to 68.0% on BEIR.').metric).toMatch(/^recall/);
+    const claims = extractResults('The ranker reaches an nDCG of 0.712 (an increase of 2.1%) on the TREC-DL benchmark.');
+    expect(claims.map((c) => c.metric)).toEqual(['nDCG', 'nDCG']);
+  });
 });
