@@ -950,7 +950,11 @@ function shareCues(tokens: Token[], drafts: Draft[]): void {
     if (!drafts[k]!.ownCue && drafts[k - 1]!.ownCue && linked(drafts[k - 1]!, drafts[k]!, 10)) inherit(drafts[k]!, drafts[k - 1]!);
   }
   for (let k = drafts.length - 2; k >= 0; k--) {
-    if (!drafts[k]!.ownCue && drafts[k + 1]!.ownCue && linked(drafts[k]!, drafts[k + 1]!, 6)) inherit(drafts[k]!, drafts[k + 1]!);
+    // Backward only over a plain list: "~42% time and ~30% memory savings", "20%, 30% and 40% faster"; a
+    // score with its own words before a comma ("71.2% accuracy, 4.1% higher") keeps its standing.
+    const gap = tokens.slice(drafts[k]!.to, drafts[k + 1]!.from);
+    const namedThenComma = gap.some((t) => t.kind === 'word' && !['and', 'or'].includes(t.lower)) && gap.some((t) => isPunct(t, ','));
+    if (!drafts[k]!.ownCue && drafts[k + 1]!.ownCue && !namedThenComma && linked(drafts[k]!, drafts[k + 1]!, 6)) inherit(drafts[k]!, drafts[k + 1]!);
   }
 }
 

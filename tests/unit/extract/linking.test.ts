@@ -190,3 +190,12 @@ describe('metrics', () => {
     expect(claims.map((c) => c.metric)).toEqual(['nDCG', 'nDCG']);
   });
 });
+
+describe('kinds', () => {
+  it('keeps a score followed by its gain a score: "71.2% accuracy, 4.1% higher than X"', () => {
+    expect(extractResults('It reaches 71.2% accuracy, 4.1% higher than the previous best model.').map((c) => c.kind)).toEqual(['absolute', 'relative-gain']);
+    // A list that shares one cue still does.
+    expect(extractResults('The scheduler brings ~42% time and ~30% memory savings.').map((c) => c.kind)).toEqual(['reduction', 'reduction']);
+    expect(extractResults('It is 20%, 30% and 40% faster on the three devices.').map((c) => c.kind)).toEqual(['speed-up', 'speed-up', 'speed-up']);
+  });
+});
