@@ -153,6 +153,9 @@ function readUnit(tokens: Token[], at: number, to: number): { unit: string; end:
   return { unit: '', end: at + 1 };
 }
 
+/** Verbs whose object is a level reached, so a gain word before them is another clause's. */
+const STATING_VERBS = new Set(['achieve', 'achieves', 'achieved', 'achieving', 'attain', 'attains', 'attained', 'attaining', 'reach', 'reaches', 'reached', 'reaching', 'obtain', 'obtains', 'obtained', 'obtaining']);
+
 const AFTER_CUE_STOP = new Set(['to', 'and', 'or', 'in', 'of', 'on', 'with', 'for', 'by', 'than', 'while', 'at', 'over', 'compared', 'when', 'across', 'from']);
 
 /** The cue word nearest the number: just after it ("40% fewer") first, else before it ("reduces … by 40%"). */
@@ -179,6 +182,8 @@ function findCue(tokens: Token[], q: Quantity, sentence: Sentence): { kind: 'gai
     }
     // Another value, or a clause boundary, ends the search; a size in a name ("Gopher 280B") does not.
     if (isPunct(t, ';', ':') || (t.kind === 'number' && !t.suffix)) break;
+    // "outperforms the baseline …, achieving 100% success rate": the value is what "achieving" reaches.
+    if (STATING_VERBS.has(t.lower)) break;
     const kind = classify(t);
     // "more than 20%" is a qualifier, not a gain.
     if (kind && lowerAt(tokens, j + 1) !== 'than') return { kind, index: j };

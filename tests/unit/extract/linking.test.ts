@@ -198,4 +198,9 @@ describe('kinds', () => {
     expect(extractResults('The scheduler brings ~42% time and ~30% memory savings.').map((c) => c.kind)).toEqual(['reduction', 'reduction']);
     expect(extractResults('It is 20%, 30% and 40% faster on the three devices.').map((c) => c.kind)).toEqual(['speed-up', 'speed-up', 'speed-up']);
   });
+
+  it('reads the value of "achieving N%" after a gain verb as a score: "outperforms X …, achieving 100% success rate"', () => {
+    expect(one('The agent outperforms the baseline without any demonstrations, achieving a 97% success rate on MiniWoB.').kind).toBe('absolute');
+    expect(one('This boosts efficiency, achieving roughly 42% time savings in training.').kind).toBe('reduction');
+  });
 });
