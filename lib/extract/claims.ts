@@ -207,6 +207,17 @@ function adjacentMetric(scan: Scan, q: Quantity): MetricMention | undefined {
   });
 }
 
+const ADDED_WITH = new Set(['enhanced', 'equipped', 'augmented', 'combined', 'integrated', 'paired', 'coupled', 'extended']);
+const BASE_SYSTEM_NOUNS = new Set(['agent', 'model', 'policy', 'system', 'network', 'detector', 'planner', 'retriever', 'llm', 'backbone', 'classifier', 'segmenter', 'tracker', 'pipeline']);
+
+/** Index of "when enhanced / equipped / combined with" in the sentence, or -1. */
+function addedMethodAt(tokens: Token[], sentence: Sentence): number {
+  for (let i = sentence.from; i < sentence.to - 2; i++) {
+    if (tokens[i]!.lower === 'when' && ADDED_WITH.has(lowerAt(tokens, i + 1)) && lowerAt(tokens, i + 2) === 'with') return i;
+  }
+  return -1;
+}
+
 const CONDITION_OPENERS = new Set(['with', 'under', 'using']);
 const ACQUISITION_VERBS = new Set(['recorded', 'sampled', 'captured', 'acquired', 'filmed', 'shot', 'collected', 'digitized']);
 
@@ -798,6 +809,17 @@ function sentenceClaims(scan: Scan): Draft[] {
       }
     }
     if (best && (d.kind !== 'absolute' || bestDistance <= 12)) d.comparator = best.text;
+  }
+  // "… improved by 103% on WebShop and 75% on HotPotQA when enhanced with Q-value models": the gain is over
+  // the same system without the method, written "base agent" after the sentence's own noun (guidelines).
+  const added = addedMethodAt(tokens, sentence);
+  if (added >= 0) {
+    for (const d of drafts) {
+      if (d.to > added || (d.kind !== 'relative-gain' && d.kind !== 'reduction' && d.kind !== 'speed-up')) continue;
+      let noun = '';
+      for (let j = d.from - 1; j >= sentence.from && !noun; j--) if (BASE_SYSTEM_NOUNS.has(tokens[j]!.lower)) noun = tokens[j]!.lower;
+      if (noun) d.comparator = `base ${noun}`;
+    }
   }
   let sotaDone = false;
   const priorBounds: { from: number; to: number }[] = [];
