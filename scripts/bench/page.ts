@@ -1,13 +1,13 @@
 /**
  * Page cost of the in-page UI (issue #8): a 2,000-entry arXiv listing loaded in Chromium with the built
- * extension and without it, alternating, in one run. Figures: load-time ratio, main-thread long tasks
+ * extension, without any, and with an extension whose content script is empty (the floor), alternating, in one run. Figures: load-time ratio, main-thread long tasks
  * the extension adds, time from DOMContentLoaded to chips on every entry of the first screen, the layout
  * shift the rows add (CLS), and the content script's gzipped size.
  *
  * The listing is made at run time from the real current-markup page in ../shared: its entries repeated
  * under fresh arXiv ids until there are 2,000 (nothing from it is committed).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -94,7 +94,24 @@ async function measure(context: BrowserContext): Promise<Run> {
   };
 }
 
-async function launch(withExtension: boolean, html: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * An extension that injects an empty content script on the listing, as PaperLens's is injected: the floor
+ * any extension with a content script pays on the page, measured beside PaperLens in the same run.
+ */
+function emptyExtension(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'paperlens-bench-empty-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['content.js'], run_at: 'document_end' }],
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(path.join(dir, 'content.js'), '');
+  return dir;
+}
+
+async function launch(extensionDir: string | null, html: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'paperlens-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath()!,
@@ -102,7 +119,7 @@ async function launch(withExtension: boolean, html: string): Promise<{ context: 
     viewport: { width: 1280, height: 900 },
     args: [
       '--headless=new',
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -110,7 +127,7 @@ async function launch(withExtension: boolean, html: string): Promise<{ context: 
       '--no-first-run',
     ],
   });
-  if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  if (extensionDir === EXTENSION_DIR && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript({ content: PAGE_PROBE });
   await context.route('https://arxiv.org/**', (route) =>
     new URL(route.request().url()).pathname === '/list/astro-ph.CO/pastweek'
@@ -142,21 +159,24 @@ const part: Part = {
       return { contentScriptGzipKb: bundleGzipKb };
     }
     const html = bigListing(readShared('fixtures/pages', SOURCE_PAGE), ENTRIES);
-    const plain = await launch(false, html);
-    const extended = await launch(true, html);
-    const runs = { without: [] as Run[], with: [] as Run[] };
+    const emptyDir = emptyExtension();
+    const plain = await launch(null, html);
+    const empty = await launch(emptyDir, html);
+    const extended = await launch(EXTENSION_DIR, html);
+    const runs = { without: [] as Run[], 'empty content script': [] as Run[], with: [] as Run[] };
     try {
-      await measure(plain.context); // warm-up: first navigation in a fresh profile is slower for both
-      await measure(extended.context);
+      // Warm-up: the first navigation in a fresh profile is slower for all.
+      for (const browser of [plain, empty, extended]) await measure(browser.context);
       for (let i = 0; i < RUNS; i++) {
         runs.without.push(await measure(plain.context));
+        runs['empty content script'].push(await measure(empty.context));
         runs.with.push(await measure(extended.context));
       }
     } finally {
-      await plain.close();
-      await extended.close();
+      for (const browser of [plain, empty, extended]) await browser.close();
+      rmSync(emptyDir, { recursive: true, force: true });
     }
-    const rows = (['without', 'with'] as const).map((k) => ({
+    const rows = (['without', 'empty content script', 'with'] as const).map((k) => ({
       extension: k,
       'load ms (median)': median(runs[k].map((r) => r.load)),
       'DCL ms': median(runs[k].map((r) => r.dcl)),
@@ -176,6 +196,8 @@ const part: Part = {
     const baselineMax = Math.max(0, ...runs.without.flatMap((r) => r.longTasksAfterDcl));
     const figures: Figures = {
       loadRatio: withLoad / withoutLoad,
+      // The same ratio for an extension whose content script is empty: what injecting any script costs here.
+      emptyContentScriptLoadRatio: median(runs['empty content script'].map((r) => r.load)) / withoutLoad,
       longTaskMsAdded: Math.max(0, afterDcl('with') - afterDcl('without')),
       longTaskMsAddedTotal: Math.max(0, median(runs.with.map((r) => r.longTaskMs)) - median(runs.without.map((r) => r.longTaskMs))),
       extensionTasksOver50Ms: extraTasks.filter((d) => d > LONG_TASK_MS && d > baselineMax).length,
