@@ -1,5 +1,6 @@
 /**
- * Results extraction speed: abstracts per second on real abstracts (single-threaded, after a warm-up),
+ * Results extraction speed: abstracts per second on real abstracts (single-threaded; steady state after a
+ * first, cold pass whose speed is reported too),
  * and the time for each 1 MB adversarial input (budget: < 50 ms). Wall time and CPU time are both
  * reported: on a shared machine the wall clock also counts time spent waiting for a core.
  */
@@ -40,8 +41,12 @@ const part: Part = {
       return {};
     }
     const abstracts = realAbstracts();
-    for (const a of abstracts.slice(0, 500)) extractResults(a); // warm-up: JIT and the lexicon's maps
     let claims = 0;
+    // The first pass runs while V8 is still optimising the rules: a worker that has just started (the
+    // browser stops idle workers) runs at this speed at first. It is reported beside the steady figure.
+    const cold = timed(() => {
+      for (const a of abstracts) claims += extractResults(a).length;
+    });
     // Best of three passes: the figure is the code's speed, not a neighbour's load on a shared machine.
     const passes = [0, 1, 2].map(() =>
       timed(() => {
@@ -52,7 +57,9 @@ const part: Part = {
     const real = { wall: Math.min(...passes.map((p) => p.wall)), cpu: Math.min(...passes.map((p) => p.cpu)) };
     const perSecond = abstracts.length / (real.wall / 1000);
     const perCpuSecond = abstracts.length / (real.cpu / 1000);
+    const coldPerSecond = abstracts.length / (cold.wall / 1000);
     console.log(`${abstracts.length} abstracts, ${claims} claims: ${Math.round(perSecond)} abstracts/s wall, ${Math.round(perCpuSecond)} abstracts/s CPU (target ≥ 5000)`);
+    console.log(`first pass, from a cold start: ${Math.round(coldPerSecond)} abstracts/s wall`);
 
     extractArtifacts({ abstract: 'https://github.com/a/b' });
     const rows: { input: string; 'claims ms (wall)': number; 'claims ms (cpu)': number; 'artifacts ms (wall)': number }[] = [];
@@ -66,7 +73,7 @@ const part: Part = {
     const worstWall = Math.max(...rows.map((r) => r['claims ms (wall)'] + r['artifacts ms (wall)']));
     const worstCpu = Math.max(...rows.map((r) => r['claims ms (cpu)']));
     console.log(`worst 1 MB adversarial input: ${worstWall.toFixed(1)} ms wall, ${worstCpu.toFixed(1)} ms CPU (budget ${ADVERSARIAL_BUDGET_MS} ms)`);
-    return { abstractsPerSecond: perSecond, abstractsPerCpuSecond: perCpuSecond, adversarialWorstMs: worstWall, adversarialWorstCpuMs: worstCpu };
+    return { abstractsPerSecond: perSecond, abstractsPerCpuSecond: perCpuSecond, firstPassAbstractsPerSecond: coldPerSecond, adversarialWorstMs: worstWall, adversarialWorstCpuMs: worstCpu };
   },
 };
 
