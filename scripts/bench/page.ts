@@ -23,6 +23,8 @@ const SOURCE_PAGE = 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html';
 /** How long after the load event long tasks are still collected (the extension sends the page in idle time). */
 const SETTLE_MS = 4000;
 const LONG_TASK_MS = 50;
+/** Pause after each measured page, so the next one starts on a quiet machine. */
+const BETWEEN_PAGES_MS = 3000;
 
 /** The source page with its dt/dd pairs repeated under new ids up to `count` entries, in one dl. */
 export function bigListing(html: string, count: number): string {
@@ -167,10 +169,19 @@ const part: Part = {
     try {
       // Warm-up: the first navigation in a fresh profile is slower for all.
       for (const browser of [plain, empty, extended]) await measure(browser.context);
+      const arms = [
+        { runs: runs.without, browser: plain },
+        { runs: runs['empty content script'], browser: empty },
+        { runs: runs.with, browser: extended },
+      ];
       for (let i = 0; i < RUNS; i++) {
-        runs.without.push(await measure(plain.context));
-        runs['empty content script'].push(await measure(empty.context));
-        runs.with.push(await measure(extended.context));
+        // Each round in another order, with a pause after each page: PaperLens's worker goes on with the
+        // page it was sent after the tab closes, and would otherwise slow whichever page loads next.
+        for (let k = 0; k < arms.length; k++) {
+          const arm = arms[(i + k) % arms.length]!;
+          arm.runs.push(await measure(arm.browser.context));
+          await new Promise((resolve) => setTimeout(resolve, BETWEEN_PAGES_MS));
+        }
       }
     } finally {
       for (const browser of [plain, empty, extended]) await browser.close();
