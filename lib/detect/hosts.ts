@@ -21,4 +21,6 @@ export const SUPPORTED_HOST_PATTERNS = [
   '*://proceedings.neurips.cc/*',
   '*://openaccess.thecvf.com/*',
   '*://dblp.org/*',
+  '*://www.dblp.org/*',
+  '*://dblp.uni-trier.de/*',
 ];
