@@ -266,7 +266,8 @@ export class SyncEngine {
       const { record, wall } = tombstones[i]!;
       const acknowledgedCopy = held.get(record.id);
       const safe = now - wall > TOMBSTONE_TTL_MS && acknowledgedCopy !== undefined && sameRecord(acknowledgedCopy, record);
-      if (!safe) return tombstones[i - 1]?.wall === wall ? Math.min(mark, wall - 1) : mark;
+      // The mark covers whole wall times: it stops below this one, even if a safe tombstone shares it.
+      if (!safe) return Math.min(mark, wall - 1);
       mark = Math.max(mark, wall);
     }
     return mark;
