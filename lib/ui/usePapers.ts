@@ -5,8 +5,6 @@ import type { PaperSearch } from './search';
 import { FIRST_SCREEN_ROWS } from './firstScreen';
 import { NO_FILTERS, quickMatch, visiblePapers, type Filters, type SortKey } from './library';
 
-/** Enough rows to fill the first screen; the rest of a large library follows right after. */
-export const FIRST_SCREEN = FIRST_SCREEN_ROWS;
 /** Updates sent to the background at once during a bulk change. */
 const STORE_BATCH = 50;
 /** How long a removed paper can be brought back. */
@@ -57,13 +55,14 @@ export function usePapers(api: LibraryApi, view: ListView, revision = 0) {
     setRemoval(null);
     const fail = (e: unknown) => current && setError(e instanceof Error ? e.message : String(e));
     api
-      .listPapers(view, FIRST_SCREEN)
+      // Enough rows to fill the first screen; the rest of a large library follows right after.
+      .listPapers(view, FIRST_SCREEN_ROWS)
       .then((first) => {
         if (!current) return undefined;
         fromBackground.current = true;
         setPapers(first);
-        if (first.length < FIRST_SCREEN) setComplete(true);
-        return first.length < FIRST_SCREEN ? first : api.listPapers(view);
+        if (first.length < FIRST_SCREEN_ROWS) setComplete(true);
+        return first.length < FIRST_SCREEN_ROWS ? first : api.listPapers(view);
       })
       .then(async (all) => {
         if (!current || !all) return;
