@@ -112,8 +112,11 @@ export function splitAuthors(text: string): string[] {
  */
 export function splitCleanAuthors(cleaned: string): string[] {
   const names: string[] = [];
-  for (const piece of cleaned.replace(/^authors?:\s*/i, '').split(/[,;|]/, LIMITS.authors + 1)) {
-    for (const part of / and /i.test(piece) ? piece.split(/\s+and\s+/i) : [piece]) {
+  const list = /^authors?:/i.test(cleaned) ? cleaned.replace(/^authors?:\s*/i, '') : cleaned;
+  // Most lists have no " and ": the pieces are tested for one only when the list has one.
+  const hasAnd = / and /i.test(list);
+  for (const piece of list.split(/[,;|]/, LIMITS.authors + 1)) {
+    for (const part of hasAnd && / and /i.test(piece) ? piece.split(/\s+and\s+/i) : [piece]) {
       const name = part.slice(0, LIMITS.authorName).trim();
       if (name && names.length < LIMITS.authors) names.push(name);
     }

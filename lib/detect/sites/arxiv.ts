@@ -70,15 +70,16 @@ interface ListingParts {
  */
 function listingParts(dd: Element): ListingParts {
   const parts: ListingParts = {};
-  const meta = dd.firstElementChild?.classList.contains('meta') ? dd.firstElementChild : dd.querySelector('div.meta');
+  const first = dd.firstElementChild;
+  const meta = first && hasClass(first.className, 'meta') ? first : dd.querySelector('div.meta');
   for (let child = meta?.firstElementChild ?? null; child; child = child.nextElementSibling) {
-    const classes = child.classList;
-    if (classes.contains('list-title')) parts.title ??= child;
-    else if (classes.contains('list-authors')) parts.authors ??= child;
-    else if (classes.contains('list-comments')) parts.comments ??= child;
-    else if (classes.contains('list-journal-ref')) parts.journalRef ??= child;
-    else if (classes.contains('list-subjects')) parts.subjects ??= child;
-    else if (child.tagName === 'P' && classes.contains('mathjax')) parts.abstract ??= child;
+    const names = child.className;
+    if (hasClass(names, 'list-title')) parts.title ??= child;
+    else if (hasClass(names, 'list-authors')) parts.authors ??= child;
+    else if (hasClass(names, 'list-comments')) parts.comments ??= child;
+    else if (hasClass(names, 'list-journal-ref')) parts.journalRef ??= child;
+    else if (hasClass(names, 'list-subjects')) parts.subjects ??= child;
+    else if (child.tagName === 'P' && hasClass(names, 'mathjax')) parts.abstract ??= child;
   }
   if (!parts.title) {
     return {
@@ -91,6 +92,20 @@ function listingParts(dd: Element): ListingParts {
     };
   }
   return parts;
+}
+
+/**
+ * Whether a `className` has the class `name`. A string test instead of `classList.contains`: the
+ * classList object and the call into the DOM per test made up most of `listingParts`. `className` is not
+ * a string on SVG elements, which then have no class this adapter reads.
+ */
+function hasClass(names: string | SVGAnimatedString, name: string): boolean {
+  if (typeof names !== 'string') return false;
+  for (let at = names.indexOf(name); at >= 0; at = names.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || names.charCodeAt(at - 1) <= 32) && (end === names.length || names.charCodeAt(end) <= 32)) return true;
+  }
+  return false;
 }
 
 /** The dt's "arXiv:<id>" link: a direct child in the current markup, inside span.list-identifier in the legacy one. */
@@ -110,11 +125,14 @@ interface ListingContext {
 
 function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: ListingContext): PaperEntry | null {
   const idLink = abstractLink(dt);
-  const rawId = idLink?.textContent || idLink?.getAttribute('id') || '';
-  const arxivId = normaliseArxivId(cleanText(rawId)) ?? normaliseArxivId(idLink?.getAttribute('href')?.replace(/^.*\/abs\//, '') ?? '');
+  // The current markup's link has the bare id as its `id`, cheaper to read than its text ("arXiv:<id>").
+  const arxivId =
+    normaliseArxivId(idLink?.getAttribute('id') ?? '') ??
+    normaliseArxivId(cleanText(idLink?.textContent)) ??
+    normaliseArxivId(idLink?.getAttribute('href')?.replace(/^.*\/abs\//, '') ?? '');
   if (!arxivId) return null;
   const parts = listingParts(dd);
-  const title = withoutLabel(readableText(parts.title, LIMITS.title, mathFree), /^Title:\s*/);
+  const title = labelledText(parts.title, LIMITS.title, mathFree, /^Title:\s*/);
   if (!title) return null;
   const abstract = readableText(parts.abstract, LIMITS.abstract, mathFree);
   return {
@@ -127,13 +145,30 @@ function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: L
     url: `${origin}/abs/${arxivId}`,
     pdfUrl: `${origin}/pdf/${arxivId}`,
     subjects: categoryCodes(parts.subjects?.textContent ?? ''),
-    venue: withoutLabel(readableText(parts.journalRef, LIMITS.field, mathFree), /^Journal-ref:\s*/) || undefined,
+    venue: labelledText(parts.journalRef, LIMITS.field, mathFree, /^Journal-ref:\s*/) || undefined,
     year: yearFromArxivId(arxivId),
     entryType: entryTypeFromTerm(idLink ? noteAfter(idLink) : (dt.textContent ?? '')) ?? section,
-    comments: withoutLabel(readableText(parts.comments, LIMITS.field, mathFree), /^Comments:\s*/) || undefined,
+    comments: labelledText(parts.comments, LIMITS.field, mathFree, /^Comments:\s*/) || undefined,
     site: 'arxiv',
     element: dd,
   };
+}
+
+/** `Node.TEXT_NODE`, which the command line's DOM (lib/cli) does not define as a global. */
+const TEXT_NODE = 3;
+
+/**
+ * The text of a meta line after its label (`<span class="descriptor">Title:</span> text`). In the usual
+ * markup the text is the one node after the label: reading it alone saves concatenating the label and
+ * removing it again with a regex, for three fields of every entry.
+ */
+function labelledText(line: Element | undefined, max: number, mathFree: boolean, label: RegExp): string {
+  const descriptor = line?.firstChild;
+  const rest = descriptor?.nextSibling;
+  if (mathFree && rest && !rest.nextSibling && rest.nodeType === TEXT_NODE && (descriptor as Element).className === 'descriptor') {
+    return cleanText(rest.nodeValue, max);
+  }
+  return withoutLabel(readableText(line, max, mathFree), label);
 }
 
 /**
@@ -142,11 +177,17 @@ function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: L
  * collaboration and then its members, "et al. (N additional authors not shown)" not an author.
  */
 function arxivAuthors(line: Element | null | undefined, mathFree = false): string[] {
-  let text = readableText(line, LIMITS.authorListText, mathFree).replace(/^Authors:\s*/, '');
+  let text = readableText(line, LIMITS.authorListText, mathFree);
   // Most lines have neither affiliations nor collaborations: their regexes run only where they can match.
   if (text.includes('(')) text = text.replace(/\s*\(\(\d+\)[\s\S]*$/, '').replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '');
   if (text.includes('Collaboration')) text = text.replace(/\bCollaboration\s*:/g, 'Collaboration,');
-  return splitCleanAuthors(text).filter((name) => !/^(?:et al\b|\.\.\.$|…$)/i.test(name));
+  return splitCleanAuthors(text).filter((name) => !isEtAl(name));
+}
+
+/** "et al." or an ellipsis where a name would be; the first character is tested first, as almost no name passes it. */
+function isEtAl(name: string): boolean {
+  const first = name[0];
+  return (first === 'e' || first === 'E' || first === '.' || first === '…') && /^(?:et al\b|\.\.\.$|…$)/i.test(name);
 }
 
 /** "Machine Learning (cs.LG); Computation and Language (cs.CL)" → ["cs.LG", "cs.CL"]. */
@@ -166,7 +207,7 @@ export function categoryCodes(subjectsText: string): string[] {
  */
 function noteAfter(idLink: Element): string {
   let text = '';
-  for (let node = idLink.nextSibling; node && node.nodeType === 3 && text.length < LIMITS.field; node = node.nextSibling) text += node.nodeValue;
+  for (let node = idLink.nextSibling; node && node.nodeType === TEXT_NODE && text.length < LIMITS.field; node = node.nextSibling) text += node.nodeValue;
   return text;
 }
 
