@@ -36,28 +36,40 @@ function charClass(code: number): number {
 /**
  * The words of a text, lower-cased: a letter followed by letters and digits, or a run of digits
  * (the same as /\p{L}[\p{L}\p{N}]*|\p{N}+/gu). A hand-written scan because this runs on every paper
- * and a regex match object per word costs more than the rest of the classification.
+ * and a regex match object per word costs more than the rest of the classification. With `hashes`,
+ * also pushes each word's hashString, computed during the scan rather than by a second pass.
  */
-export function words(text: string, cap: number): string[] {
+export function words(text: string, cap: number, hashes?: number[]): string[] {
   const lower = text.slice(0, cap).toLowerCase();
   const out: string[] = [];
+  const length = lower.length;
   let i = 0;
-  while (i < lower.length) {
-    const code = lower.codePointAt(i)!;
+  while (i < length) {
+    let code = lower.charCodeAt(i);
+    // A surrogate pair is one code point; everything else is one code unit.
+    if (code >= 0xd800 && code <= 0xdbff) code = lower.codePointAt(i)!;
     const kind = charClass(code);
     if (!kind) {
       i += code > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
+    // FNV-1a over the word's code units as they are read (hashString of the word).
+    let h = Math.imul(FNV_OFFSET ^ lower.charCodeAt(i), FNV_PRIME);
+    if (code > 0xffff) h = Math.imul(h ^ lower.charCodeAt(i + 1), FNV_PRIME);
     i += code > 0xffff ? 2 : 1;
-    while (i < lower.length) {
-      const next = lower.codePointAt(i)!;
+    while (i < length) {
+      const unit = lower.charCodeAt(i);
+      let next = unit;
+      if (unit >= 0xd800 && unit <= 0xdbff) next = lower.codePointAt(i)!;
       const nextKind = charClass(next);
       if (nextKind !== NUMBER_CLASS && !(kind === LETTER_CLASS && nextKind === LETTER_CLASS)) break;
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      if (next > 0xffff) h = Math.imul(h ^ lower.charCodeAt(i + 1), FNV_PRIME);
       i += next > 0xffff ? 2 : 1;
     }
     out.push(lower.slice(start, i));
+    hashes?.push(h | 0);
   }
   return out;
 }
@@ -76,14 +88,25 @@ may might must shall one two three paper work study propose proposed present pre
 result new based using use used approach method methods well first also`.split(/\s+/),
 );
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over UTF-16 code units: fast, stable across runtimes, good enough spread for n-gram keys. */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h | 0;
+}
+
+/** Stopwords by hash, for the hot path: a hash hit is confirmed on the string, so no word is dropped by a collision. */
+const STOPWORD_HASHES = new Set([...STOPWORDS].map(hashString));
+
+/** contentWords' test for one word, given its hash. */
+function isContentWord(word: string, hash: number): boolean {
+  return word.length >= 2 && word.length <= 40 && !(STOPWORD_HASHES.has(hash) && STOPWORDS.has(word));
 }
 
 /** Combines two word hashes into a bigram hash that cannot equal either unigram by construction of the mix. */
@@ -99,10 +122,20 @@ export function bigramHash(first: number, second: number): number {
 export interface PaperWords {
   title: string[];
   abstract: string[];
+  /** hashString of each word, when computed with them (paperWords does): saves wordsVector a pass. */
+  titleHashes?: number[];
+  abstractHashes?: number[];
 }
 
 export function paperWords(title: string, abstract: string): PaperWords {
-  return { title: words(title, TEXT_CAPS.title), abstract: words(abstract, TEXT_CAPS.abstract) };
+  const titleHashes: number[] = [];
+  const abstractHashes: number[] = [];
+  return {
+    title: words(title, TEXT_CAPS.title, titleHashes),
+    abstract: words(abstract, TEXT_CAPS.abstract, abstractHashes),
+    titleHashes,
+    abstractHashes,
+  };
 }
 
 /** Content words: stopwords, one-letter and over-long words dropped. */
@@ -174,7 +207,8 @@ class NgramCounter {
     let norm = 0;
     for (let i = 0; i < this.size; i++) {
       const slot = this.used[i]!;
-      const value = 1 + Math.log(this.counts[slot]!);
+      const count = this.counts[slot]!;
+      const value = count < LOG_TABLE.length && count === (count | 0) ? LOG_TABLE[count]! : 1 + Math.log(count);
       keys[i] = this.keys[slot]!;
       values[i] = value;
       norm += value * value;
@@ -188,6 +222,23 @@ class NgramCounter {
 }
 
 const counter = new NgramCounter();
+
+/** 1 + ln k for the small whole counts nearly every n-gram has (the same numbers Math.log gives). */
+const LOG_TABLE = Float64Array.from({ length: 64 }, (_, k) => 1 + Math.log(k));
+
+/** Adds the unigrams and adjacent bigrams of the content words, given all words and their hashes: forEachNgram over contentWords, without the arrays. */
+function countHashed(raw: string[], hashes: number[], weight: number): void {
+  let previous = 0;
+  let first = true;
+  for (let i = 0; i < raw.length; i++) {
+    const uni = hashes[i]!;
+    if (!isContentWord(raw[i]!, uni)) continue;
+    counter.add(uni, weight);
+    if (!first) counter.add(bigramHash(previous, uni), weight);
+    previous = uni;
+    first = false;
+  }
+}
 
 /** Title and abstract n-gram counts (title words weighted up). */
 export function countWordFeatures(paper: PaperWords, withTerms = false): FeatureCounts {
@@ -225,7 +276,13 @@ export function featureVector(title: string, abstract: string): SparseVector {
 
 /** The feature vector of a paper's words: what featureVector gives, by the allocation-free counter. */
 export function wordsVector(paper: PaperWords): SparseVector {
-  forEachNgram(contentWords(paper.title), (key) => counter.add(key, TITLE_WEIGHT));
-  forEachNgram(contentWords(paper.abstract), (key) => counter.add(key, 1));
+  const { titleHashes, abstractHashes } = paper;
+  if (titleHashes?.length === paper.title.length && abstractHashes?.length === paper.abstract.length) {
+    countHashed(paper.title, titleHashes, TITLE_WEIGHT);
+    countHashed(paper.abstract, abstractHashes, 1);
+  } else {
+    forEachNgram(contentWords(paper.title), (key) => counter.add(key, TITLE_WEIGHT));
+    forEachNgram(contentWords(paper.abstract), (key) => counter.add(key, 1));
+  }
   return counter.drain();
 }
