@@ -4,9 +4,9 @@ import { startPageEnrichment } from '../lib/page/start';
 
 export default defineContentScript({
   matches: SUPPORTED_HOST_PATTERNS,
-  // As soon as the DOM is parsed: the first screen's chips come sooner than at document_idle, and the
-  // page's own work after DOMContentLoaded is no slower (scripts/bench/page.ts measured both).
-  runAt: 'document_end',
+  // Before the page is parsed: on listings read while loading (lib/detect/watch.ts) the first screen's
+  // rows come with the page instead of after it (scripts/bench/page.ts measures both).
+  runAt: 'document_start',
   main(ctx) {
     startPageEnrichment(ctx);
   },

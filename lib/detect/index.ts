@@ -65,6 +65,16 @@ export function detectPage(doc: Document, pageUrl: string | URL, adapter?: SiteA
 }
 
 /**
+ * The first `count` entries of a page that is still loading, and only entries followed by another one:
+ * the last entry read may be cut off where the parser has got to.
+ */
+export function detectLoadedEntries(doc: Document, pageUrl: string | URL, adapter: SiteAdapter, count: number): Detection {
+  const { detection, builders } = pageBuilders(doc, pageUrl, adapter);
+  buildEntries(detection, builders.slice(0, Math.min(count, builders.length - 1)), 0, new Set(), () => false);
+  return detection;
+}
+
+/**
  * `detectPage` for a page being shown: entries are built at most `sliceMs` at a time, in page order, each
  * slice handed to `onSlice` as soon as it is built and `pause()` awaited before the next, so a 2,000-entry
  * listing never blocks the main thread for long and the first screen's entries come first.

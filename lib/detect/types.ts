@@ -9,6 +9,11 @@ export interface SiteAdapter {
   /** Does this adapter read pages at this URL? */
   matches(url: URL): boolean;
   /**
+   * The site serves its entries as finished markup, one after the other, that no script of the page
+   * rebuilds (no hydration): its first entries can be read while the rest of the page is still loading.
+   */
+  readWhileLoading?: boolean;
+  /**
    * Every paper on the page. May throw on a malformed entry only through `each`, which skips it;
    * `detectPage` catches anything else, so an adapter bug yields fewer papers, never a broken page.
    */

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AbstractKind, EntryData, PaperEntry, SiteId } from '../model';
-import { adapterFor, detectPageInSlices, entryData } from './index';
+import { adapterFor, detectLoadedEntries, detectPageInSlices, entryData } from './index';
 import { GENERIC_ADAPTER } from './registry';
+import type { SiteAdapter } from './types';
 
 export interface PageBatch {
   url: string;
@@ -32,12 +33,23 @@ export function newOrImproved(handled: Map<string, number>, entries: PaperEntry[
 
 /** How long the page must stay quiet after a mutation before it is scanned again. */
 const RESCAN_DELAY_MS = 250;
+/** While a page is loading, its first entries are looked for this often. */
+const LOADING_POLL_MS = 50;
+/** Entries read while the page loads: a few screens' worth. The rest are read once it has loaded. */
+const LOADING_ENTRIES = 40;
+/** A page read while loading is read whole at its load event, or this long after DOMContentLoaded at the latest. */
+const LOAD_WAIT_MS = 1000;
 
 /**
- * Detects the papers on the page now, then again whenever the page changes (single-page navigation,
- * infinite scroll, "show more", opened details). Each paper is handed on once per URL, and again only when a
- * re-scan finds more of its abstract (details opened): only new entries are processed, never twice.
- * Everything stops when the extension context is invalidated.
+ * Detects the papers on the page once its DOM is parsed, then again whenever the page changes
+ * (single-page navigation, infinite scroll, "show more", opened details). Each paper is handed on once
+ * per URL, and again only when a re-scan finds more of its abstract (details opened): only new entries
+ * are processed, never twice. Everything stops when the extension context is invalidated.
+ *
+ * On sites whose entries can be read while loading (`readWhileLoading`), the first screens' entries are
+ * handed on while the parser is still at work, so their rows come with the page and are inserted while
+ * little of it is laid out below them; the whole page is read after its load event, so a 2,000-entry
+ * listing's reading does not hold the load back.
  */
 export function startPageWatch(
   ctx: ContentScriptContext,
@@ -87,11 +99,50 @@ export function startPageWatch(
     }, RESCAN_DELAY_MS);
   };
 
-  void scan();
-  const observer = new MutationObserver((records) => {
-    if (!records.every(onlyPaperLensNodes)) scheduleScan();
-  });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
+  const readFirstEntries = (adapter: SiteAdapter) => {
+    if (ctx.isInvalid || doc.readyState !== 'loading') return;
+    const url = doc.location.href;
+    const detection = detectLoadedEntries(doc, url, adapter, LOADING_ENTRIES);
+    const fresh = newOrImproved(handled, detection.entries);
+    if (fresh.length && detection.site) onNewEntries({ url, site: detection.site, entries: fresh.map(entryData) }, fresh);
+    if (detection.entries.length < LOADING_ENTRIES) ctx.setTimeout(() => readFirstEntries(adapter), LOADING_POLL_MS);
+  };
+
+  const watchWholePage = () => {
+    if (ctx.isInvalid) return;
+    void scan();
+    const observer = new MutationObserver((records) => {
+      if (!records.every(onlyPaperLensNodes)) scheduleScan();
+    });
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+    ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
+  };
+
+  const adapter = adapterFor(new URL(doc.location.href));
+  if (adapter?.readWhileLoading && doc.readyState === 'loading') {
+    ctx.setTimeout(() => readFirstEntries(adapter), LOADING_POLL_MS);
+    whenLoaded(ctx, doc, watchWholePage);
+  } else {
+    whenParsed(ctx, doc, watchWholePage);
+  }
+}
+
+/** Runs `run` once the document is parsed (DOMContentLoaded), at once if it already is. */
+function whenParsed(ctx: ContentScriptContext, doc: Document, run: () => void): void {
+  if (doc.readyState !== 'loading') run();
+  else ctx.addEventListener(doc, 'DOMContentLoaded', run, { once: true });
+}
+
+/** Runs `run` once, at the page's load event or LOAD_WAIT_MS after DOMContentLoaded, whichever comes first. */
+function whenLoaded(ctx: ContentScriptContext, doc: Document, run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (doc.readyState === 'complete') return once();
+  ctx.addEventListener(doc.defaultView ?? window, 'load', once, { once: true });
+  whenParsed(ctx, doc, () => ctx.setTimeout(once, LOAD_WAIT_MS));
 }

@@ -39,7 +39,8 @@ export interface EnricherOptions {
   services: PageServices;
   scheduling: Scheduling;
   styles: StyleSource;
-  scheme: Scheme;
+  /** The page's light or dark look, asked when the first row is made (the page has styles by then). */
+  scheme: () => Scheme;
 }
 
 interface Tracked {
@@ -288,7 +289,7 @@ export class PageEnricher {
     if (item.row || !element?.isConnected) return;
     this.visible.unobserve(element);
     const { doc, styles, scheme } = this.options;
-    item.row = createHost(doc, CHIPS_TAG, styles, scheme);
+    item.row = createHost(doc, CHIPS_TAG, styles, scheme());
     this.byElement.set(item.row.host, item);
     this.renderRow(item);
     placeHost(element, item.row.host);
@@ -404,7 +405,7 @@ export class PageEnricher {
     if (!items.some((item) => item.entry.element && item.status)) return;
     if (!this.bar) {
       const { doc, styles, scheme } = this.options;
-      this.bar = createHost(doc, BAR_TAG, styles, scheme);
+      this.bar = createHost(doc, BAR_TAG, styles, scheme());
       (doc.body ?? doc.documentElement).append(this.bar.host);
     }
     const tags = tagCounts(items);

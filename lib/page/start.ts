@@ -3,7 +3,7 @@ import { startPageWatch } from '../detect/watch';
 import { messaging } from '../messaging';
 import css from '../ui/chips/chips.css?inline';
 import { PageEnricher, type Scheduling } from './enricher';
-import { pageScheme, styleSource } from './host';
+import { pageScheme, styleSource, type Scheme } from './host';
 import { pageMessaging } from './protocol';
 
 /** Entries within a screen of the viewport get their rows, so scrolling finds them ready. */
@@ -18,11 +18,13 @@ const IDLE_TIMEOUT_MS = 1000;
  */
 export function startPageEnrichment(ctx: ContentScriptContext): void {
   const doc = document;
+  // Read once, when the first row is made: the content script starts before the page has a body.
+  let scheme: Scheme | undefined;
   const enricher = new PageEnricher({
     doc,
     scheduling: browserScheduling(ctx),
     styles: styleSource(doc, css),
-    scheme: pageScheme(doc),
+    scheme: () => (scheme ??= pageScheme(doc)),
     services: {
       describe: (batch) => messaging.sendMessage('pageEntries', batch),
       setSaved: async (id, saved) => (await messaging.sendMessage('setSaved', { id, saved }))?.saved ?? null,

@@ -16,6 +16,7 @@ import { aliasesBesides } from './paper-page';
 export const arxiv: SiteAdapter = {
   site: 'arxiv',
   matches: (url) => /(^|\.)arxiv\.org$/.test(url.hostname),
+  readWhileLoading: true,
   detect(doc, url, each) {
     if (/^\/(abs|html|pdf)\//.test(url.pathname)) {
       each.add(() => singlePaper(doc, url));

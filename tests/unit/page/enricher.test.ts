@@ -18,7 +18,7 @@ function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}, seeA
     services: background.services,
     scheduling: schedule.scheduling,
     styles: styleSource(document, ':host{display:block}'),
-    scheme: 'light',
+    scheme: () => 'light',
   });
   enricher.add(batchOf(entries), entries);
   if (seeAll) schedule.see(entries.map((e) => e.element!));
@@ -263,7 +263,7 @@ describe('PageEnricher', () => {
       services: { ...background.services, describe: (batch) => (refusals-- > 0 ? Promise.reject(new Error('Receiving end does not exist')) : background.services.describe(batch)) },
       scheduling: schedule.scheduling,
       styles: styleSource(document, ':host{display:block}'),
-      scheme: 'light',
+      scheme: () => 'light',
     });
     current.add(batchOf(entries), entries);
     schedule.see(entries.map((e) => e.element!));

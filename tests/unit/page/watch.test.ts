@@ -2,7 +2,8 @@
 // @vitest-environment-options {"url": "https://arxiv.org/list/cs.LG/new"}
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPage, detectPageInSlices } from '../../../lib/detect/index';
+import { detectLoadedEntries, detectPage, detectPageInSlices } from '../../../lib/detect/index';
+import { arxiv } from '../../../lib/detect/sites/arxiv';
 import { startPageWatch } from '../../../lib/detect/watch';
 import type { PaperEntry } from '../../../lib/model';
 import { CHIPS_TAG } from '../../../lib/page/host';
@@ -35,7 +36,57 @@ describe('detection in slices', () => {
   });
 });
 
+describe('detection while the page loads', () => {
+  it('reads at most the first entries asked for, and never the last one parsed, which may be cut off', () => {
+    writeListing(document, titles(5));
+    expect(detectLoadedEntries(document, LISTING_URL, arxiv, 40).entries.map((e) => e.title)).toEqual(titles(4));
+    expect(detectLoadedEntries(document, LISTING_URL, arxiv, 2).entries.map((e) => e.title)).toEqual(titles(2));
+    writeListing(document, titles(1));
+    expect(detectLoadedEntries(document, LISTING_URL, arxiv, 40).entries).toEqual([]);
+  });
+});
+
+/** Makes `document.readyState` read as `state` until the test ends (happy-dom's is always "complete"). */
+function pretendReadyState(state: () => DocumentReadyState): void {
+  vi.spyOn(document, 'readyState', 'get').mockImplementation(state);
+}
+
 describe('page watch', () => {
+  it('hands on the first entries of a listing while it loads, and the rest once it has loaded, each once', async () => {
+    let state: DocumentReadyState = 'loading';
+    pretendReadyState(() => state);
+    writeListing(document, titles(3));
+    ctx = new ContentScriptContext('content');
+    const batches: string[][] = [];
+    startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries.map((e) => e.title)));
+    await wait(150);
+    // Entry 3 is the last parsed so far: it waits.
+    expect(batches).toEqual([['Paper 1', 'Paper 2']]);
+    writeListing(document, titles(6));
+    await wait(150);
+    expect(batches).toEqual([['Paper 1', 'Paper 2'], ['Paper 3', 'Paper 4', 'Paper 5']]);
+    state = 'complete';
+    window.dispatchEvent(new Event('load'));
+    await wait(50);
+    expect(batches).toEqual([['Paper 1', 'Paper 2'], ['Paper 3', 'Paper 4', 'Paper 5'], ['Paper 6']]);
+  });
+
+  it('waits for the parsed page on sites whose pages scripts build or rebuild', async () => {
+    let state: DocumentReadyState = 'loading';
+    pretendReadyState(() => state);
+    writeListing(document, titles(3));
+    ctx = new ContentScriptContext('content');
+    const batches: string[][] = [];
+    vi.spyOn(arxiv, 'readWhileLoading', 'get').mockReturnValue(false);
+    startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries.map((e) => e.title)));
+    await wait(150);
+    expect(batches).toEqual([]);
+    state = 'interactive';
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await wait(50);
+    expect(batches).toEqual([titles(3)]);
+  });
+
   it('scans again when the page adds entries, not when PaperLens adds its rows', async () => {
     writeListing(document, titles(3));
     ctx = new ContentScriptContext('content');
