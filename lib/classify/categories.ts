@@ -34,8 +34,16 @@ export interface CategoryModelFile {
   titleCalibration: Platt;
   /** Calibrated probability above which a category beyond the first is reported. */
   threshold: number;
+  /** The same for papers known by their title alone (absent: `threshold`). */
+  titleThreshold?: number;
   /** Most categories reported for one paper. */
   maxCategories: number;
+  /**
+   * How the first (primary) category is chosen: the best category of the archive with the best
+   * blend · ln(total probability of its categories) + (1 − blend) · (log-probability of its best one).
+   * 0 (or absent) is the plain argmax. Fitted on the calibration split.
+   */
+  archiveBlend?: number;
   /** base64 of the sparse table (see decodeTable). */
   table: string;
 }
@@ -192,12 +200,21 @@ class SparseTable {
 export class CategoryModel {
   private readonly table: SparseTable;
   private readonly bias: Float64Array;
+  /** Per class, the index of its archive (the id before the dot: "cs", "math", "hep-th"). */
+  private readonly archiveOf: Int32Array;
+  private readonly archiveMass: Float64Array;
+  private readonly archiveBest: Int32Array;
   readonly file: Omit<CategoryModelFile, 'table'>;
 
   constructor(file: CategoryModelFile) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unknown category model format ${file.format}`);
     this.table = new SparseTable(base64Bytes(file.table));
     this.bias = Float64Array.from(file.bias);
+    const archiveIds = file.classes.map((id) => id.split('.')[0]!);
+    const distinct = [...new Set(archiveIds)];
+    this.archiveOf = Int32Array.from(archiveIds, (id) => distinct.indexOf(id));
+    this.archiveMass = new Float64Array(distinct.length);
+    this.archiveBest = new Int32Array(distinct.length);
     const { table: _table, ...rest } = file;
     this.file = rest;
   }
@@ -236,14 +253,54 @@ export class CategoryModel {
     return { id: classes[index]!, name: names[index]!, archive: archives[index]!, score: 1 / (1 + Math.exp(-(slope * logProbabilities[index]! + intercept))) };
   }
 
-  /** Every class with its calibrated score, best first. */
+  /**
+   * The class to report first, the predicted primary category. With archiveBlend > 0 the archive is
+   * chosen first, partly by the probability of all its categories together (a paper split between
+   * cs.LG and cs.AI is surely cs even when stat.ML alone scores as high as either), then its best
+   * category. Ties go to the lower class index, as in the plain argmax.
+   */
+  firstClass(logProbabilities: Float64Array): number {
+    const blend = this.file.archiveBlend ?? 0;
+    let best = 0;
+    for (let c = 1; c < logProbabilities.length; c++) if (logProbabilities[c]! > logProbabilities[best]!) best = c;
+    if (!blend) return best;
+    const { archiveOf, archiveMass: mass, archiveBest: top } = this;
+    mass.fill(0);
+    top.fill(-1);
+    for (let c = 0; c < logProbabilities.length; c++) {
+      const a = archiveOf[c]!;
+      mass[a]! += Math.exp(logProbabilities[c]!);
+      if (top[a] === -1 || logProbabilities[c]! > logProbabilities[top[a]!]!) top[a] = c;
+    }
+    let bestScore = -Infinity;
+    for (let a = 0; a < mass.length; a++) {
+      if (top[a] === -1) continue;
+      const score = blend * Math.log(mass[a]!) + (1 - blend) * logProbabilities[top[a]!]!;
+      if (score > bestScore) {
+        bestScore = score;
+        best = top[a]!;
+      }
+    }
+    return best;
+  }
+
+  /** Every class with its calibrated score: the first class (firstClass), then the rest best first. */
   rank(vector: SparseVector, titleOnly = false): CategoryScore[] {
     const logProbabilities = this.logProbabilities(vector);
-    return this.file.classes.map((_, i) => this.scoreOf(i, logProbabilities, titleOnly)).sort((a, b) => b.score - a.score);
+    const first = this.firstClass(logProbabilities);
+    const ranked = this.file.classes.map((_, i) => this.scoreOf(i, logProbabilities, titleOnly)).sort((a, b) => b.score - a.score);
+    const at = ranked.findIndex((s) => s.id === this.file.classes[first]);
+    if (at > 0) ranked.unshift(...ranked.splice(at, 1));
+    return ranked;
+  }
+
+  /** The calibrated score a category beyond the first needs to be reported. */
+  thresholdFor(titleOnly: boolean): number {
+    return titleOnly ? (this.file.titleThreshold ?? this.file.threshold) : this.file.threshold;
   }
 
   /**
-   * The categories to report: always the best one (a paper has a primary category), then any other
+   * The categories to report: always the first class (a paper has a primary category), then any other
    * among the best `maxCategories` above the calibrated threshold.
    */
   predict(title: string, abstract: string): CategoryScore[] {
@@ -262,7 +319,15 @@ export class CategoryModel {
       best.splice(at, 0, c);
       if (best.length > this.file.maxCategories) best.pop();
     }
+    const first = this.firstClass(logProbabilities);
+    if (best[0] !== first) {
+      const at = best.indexOf(first);
+      if (at >= 0) best.splice(at, 1);
+      else best.pop();
+      best.unshift(first);
+    }
     const scored = best.map((c) => this.scoreOf(c, logProbabilities, titleOnly));
-    return scored.filter((candidate, i) => i === 0 || candidate.score >= this.file.threshold);
+    const threshold = this.thresholdFor(titleOnly);
+    return scored.filter((candidate, i) => i === 0 || candidate.score >= threshold);
   }
 }

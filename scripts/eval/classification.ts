@@ -28,8 +28,8 @@ interface Case {
 function predictCase(model: CategoryModel, title: string, abstract: string, truth: string[], complete: boolean): Case {
   const titleOnly = !abstract.trim();
   const ranked = model.rank(featureVector(title, abstract), titleOnly);
-  const { threshold, maxCategories } = model.file;
-  const predicted = [ranked[0]!.id, ...ranked.slice(1, maxCategories).filter((s) => s.score >= threshold).map((s) => s.id)];
+  const threshold = model.thresholdFor(titleOnly);
+  const predicted = [ranked[0]!.id, ...ranked.slice(1, model.file.maxCategories).filter((s) => s.score >= threshold).map((s) => s.id)];
   return { truth, complete, ranked, predicted };
 }
 

@@ -37,6 +37,12 @@ export interface TrainOptions {
   maxPositiveWeight: number;
   /** How strongly an archive's shared vector follows its categories' gradients. */
   archiveShare: number;
+  /**
+   * Weight of a second loss on the archive: −log of the total probability of the primary category's
+   * archive (its categories' probabilities summed), so the softmax learns to put its mass in the right
+   * archive even when it cannot tell the category. 0 turns it off.
+   */
+  archiveLoss: number;
   /** Budget of (feature, class) weights kept after pruning. */
   maxEntries: number;
   maxCategories: number;
@@ -55,7 +61,8 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   descriptionWeight: 2,
   maxPositiveWeight: 12,
   archiveShare: 0.3,
-  maxEntries: 560_000,
+  archiveLoss: 0.25,
+  maxEntries: 575_000,
   maxCategories: 4,
 };
 
@@ -230,11 +237,17 @@ export function trainCategoryModel(
       let total = 0;
       for (let c = 0; c < C; c++) total += Math.exp(logits[c]! - max);
       const exampleWeight = ex.weight * positiveWeight[ex.labels[0]!]!;
+      // The archive loss: with P = the probability of the primary's archive, d(−log P)/dz_c is
+      // p_c − p_c / P for the archive's categories and p_c for the others.
+      const primaryArchive = archiveOf[ex.labels[0]!]!;
+      let archiveMass = 0;
+      if (options.archiveLoss > 0) for (let c = 0; c < C; c++) if (archiveOf[c] === primaryArchive) archiveMass += Math.exp(logits[c]! - max) / total;
       for (let c = 0; c < C; c++) {
         const p = Math.exp(logits[c]! - max) / total;
         const target = targets.get(c) ?? 0;
         if (target > 0) loss -= target * Math.log(p + 1e-12);
-        const g = (p - target) * exampleWeight;
+        let g = (p - target) * exampleWeight;
+        if (options.archiveLoss > 0) g += options.archiveLoss * exampleWeight * (archiveOf[c] === primaryArchive ? p - p / Math.max(archiveMass, 1e-12) : p);
         if (Math.abs(g) < 1e-4) continue;
         gradient[c] = g;
         gradient[C + archiveOf[c]!]! += g * options.archiveShare;
@@ -341,18 +354,55 @@ function calibrate(file: CategoryModelFile, calibration: LabelledPaper[], log: (
   };
   const platt = fit(false);
   const titlePlatt = fit(true);
-  const calibrated = new CategoryModel({ ...file, calibration: platt, titleCalibration: titlePlatt });
+  const archiveBlend = fitArchiveBlend(file, calibration, log);
+  const calibrated = new CategoryModel({ ...file, calibration: platt, titleCalibration: titlePlatt, archiveBlend });
   const complete = calibration.filter((p) => p.complete);
-  const ranked = complete.map((paper) => calibrated.rank(featureVector(paper.title, paper.abstract)));
-  let best = { threshold: 0.5, f1: -1 };
-  for (let t = 0.05; t < 0.951; t += 0.05) {
-    const predicted = ranked.map((list) => [list[0]!.id, ...list.slice(1, file.maxCategories).filter((s) => s.score >= t).map((s) => s.id)]);
-    const f1 = microF1(
-      predicted,
-      complete.map((p) => p.categories),
-    );
-    if (f1 > best.f1) best = { threshold: Math.round(t * 100) / 100, f1 };
+  // The extra-category threshold that maximises micro-F1, for full papers and for titles alone (their
+  // scores are flatter, so the best cut differs).
+  const fitThreshold = (titleOnly: boolean) => {
+    const ranked = complete.map((paper) => calibrated.rank(featureVector(paper.title, titleOnly ? '' : paper.abstract), titleOnly));
+    let best = { threshold: 0.5, f1: -1 };
+    for (let t = 0.05; t < 0.951; t += 0.05) {
+      const predicted = ranked.map((list) => [list[0]!.id, ...list.slice(1, file.maxCategories).filter((s) => s.score >= t).map((s) => s.id)]);
+      const f1 = microF1(
+        predicted,
+        complete.map((p) => p.categories),
+      );
+      if (f1 > best.f1) best = { threshold: Math.round(t * 100) / 100, f1 };
+    }
+    return best;
+  };
+  const best = fitThreshold(false);
+  const titleBest = fitThreshold(true);
+  log(
+    `calibration: slope ${platt.slope}, intercept ${platt.intercept} (title only: ${titlePlatt.slope}, ${titlePlatt.intercept}); extra-category threshold ${best.threshold} (calibration micro-F1 ${best.f1.toFixed(3)}), title only ${titleBest.threshold} (${titleBest.f1.toFixed(3)})`,
+  );
+  return { ...file, calibration: platt, titleCalibration: titlePlatt, threshold: best.threshold, titleThreshold: titleBest.threshold, archiveBlend };
+}
+
+/**
+ * The archive blend of CategoryModel.firstClass, chosen on the calibration split: the grid value with
+ * the most papers whose primary category (and so whose archive) is the first class, counting archive
+ * and category hits alike, so a better archive is not bought with a worse category. Ties go to the
+ * smaller blend (0 is the plain argmax).
+ */
+function fitArchiveBlend(file: CategoryModelFile, calibration: LabelledPaper[], log: (line: string) => void): number {
+  const model = new CategoryModel(file);
+  const archive = (id: string) => id.split('.')[0]!;
+  const cases = calibration.map((paper) => ({ paper, logProbabilities: model.logProbabilities(featureVector(paper.title, paper.abstract)) }));
+  let best = { blend: 0, hits: -1, archive: 0, category: 0 };
+  for (let step = 0; step <= 20; step++) {
+    const blend = step / 20;
+    const blended = new CategoryModel({ ...file, archiveBlend: blend });
+    let archiveHits = 0;
+    let categoryHits = 0;
+    for (const { paper, logProbabilities } of cases) {
+      const first = file.classes[blended.firstClass(logProbabilities)]!;
+      if (archive(first) === archive(paper.categories[0]!)) archiveHits++;
+      if (first === paper.categories[0]) categoryHits++;
+    }
+    if (archiveHits + categoryHits > best.hits) best = { blend, hits: archiveHits + categoryHits, archive: archiveHits, category: categoryHits };
   }
-  log(`calibration: slope ${platt.slope}, intercept ${platt.intercept} (title only: ${titlePlatt.slope}, ${titlePlatt.intercept}); extra-category threshold ${best.threshold} (calibration micro-F1 ${best.f1.toFixed(3)})`);
-  return { ...file, calibration: platt, titleCalibration: titlePlatt, threshold: best.threshold };
+  log(`archive blend ${best.blend}: calibration archive accuracy ${(best.archive / cases.length).toFixed(4)}, category accuracy ${(best.category / cases.length).toFixed(4)}`);
+  return best.blend;
 }

@@ -67,6 +67,62 @@ describe('sparse weight table', () => {
   });
 });
 
+describe('first category by archive', () => {
+  // One n-gram whose weights give stat.ML the best single probability, while cs.AI and cs.LG together
+  // hold more: log-probabilities about ln 0.4 for stat.ML and ln 0.28 for each cs category.
+  const key = hashString('probe');
+  const weights = [Math.round(Math.log(0.28) * 100), Math.round(Math.log(0.28) * 100), Math.round(Math.log(0.4) * 100), -127, -127];
+  const file = (archiveBlend?: number) =>
+    modelFile([{ key, entries: weights.map((weight, cls) => ({ cls, weight })) }], { bias: [0, 0, 0, 0, 0], archiveBlend, threshold: 0.99 });
+  const vector = { keys: Int32Array.of(key), values: Float32Array.of(1) };
+
+  it('is the plain argmax without a blend', () => {
+    const model = new CategoryModel(file());
+    expect(CLASSES[model.firstClass(model.logProbabilities(vector))]).toBe('stat.ML');
+    expect(model.rank(vector)[0]!.id).toBe('stat.ML');
+  });
+
+  it('goes to the archive holding the most probability with a full blend, and reports its best category first', () => {
+    const model = new CategoryModel(file(1));
+    expect(CLASSES[model.firstClass(model.logProbabilities(vector))]).toBe('cs.AI');
+    const ranked = model.rank(vector);
+    expect(ranked[0]!.id).toBe('cs.AI');
+    // The rest stay best first.
+    expect(ranked.slice(1, 3).map((s) => s.id)).toEqual(['stat.ML', 'cs.LG']);
+    expect(ranked).toHaveLength(CLASSES.length);
+  });
+
+  it('predictWords puts the same category first as rank', () => {
+    for (const blend of [undefined, 0.3, 1]) {
+      const model = new CategoryModel(file(blend));
+      const predicted = model.predictWords({ title: ['probe'], abstract: [] });
+      expect(predicted[0]!.id).toBe(model.rank(wordsVector({ title: ['probe'], abstract: [] }), true)[0]!.id);
+    }
+  });
+});
+
+describe('extra-category threshold for titles alone', () => {
+  // cs.AI and cs.LG about equally likely (calibrated scores ≈ 0.24, the other classes ≈ 0.11): the
+  // second is reported or not by the threshold alone.
+  const key = hashString('probe');
+  const file = (titleThreshold?: number) =>
+    modelFile([{ key, entries: [{ cls: 0, weight: 100 }, { cls: 1, weight: 99 }] }], { bias: [0, 0, 0, 0, 0], threshold: 0.99, titleThreshold });
+
+  it('uses the title threshold for a paper without abstract, and the full one otherwise', () => {
+    const model = new CategoryModel(file(0.2));
+    expect(model.thresholdFor(true)).toBe(0.2);
+    expect(model.thresholdFor(false)).toBe(0.99);
+    expect(model.predictWords({ title: ['probe'], abstract: [] }).map((s) => s.id)).toEqual(['cs.AI', 'cs.LG']);
+    expect(model.predictWords({ title: ['probe'], abstract: ['probe'] }).map((s) => s.id)).toEqual(['cs.AI']);
+  });
+
+  it('falls back to the full threshold when the file has none for titles', () => {
+    const model = new CategoryModel(file());
+    expect(model.thresholdFor(true)).toBe(0.99);
+    expect(model.predictWords({ title: ['probe'], abstract: [] }).map((s) => s.id)).toEqual(['cs.AI']);
+  });
+});
+
 describe('features on the fast path', () => {
   const TEXTS = [
     ['Deep Learning for the Sobolev regularity of elliptic PDEs', 'We show that the proposed method, based on 3D-GS and x2 models, works. The models model models.'],
