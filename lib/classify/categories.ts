@@ -143,8 +143,10 @@ class SparseTable {
     for (let e = 0; e < total; e++, pos += 2) this.entries[e] = (bytes[pos]! << 8) | bytes[pos + 1]!;
     const references = new Int32Array(n);
     for (let i = 0, first = 0; i < n; first += counts[i++]!) references[i] = counts[i]! ? (first << 8) | counts[i]! : 0;
+    // At most 3/4 full: a table of 1 MB rather than 2 MB for the shipped model, which stays in cache
+    // better (measured ~5 % faster); probes are 8-byte slots, so a longer probe is still one cache line.
     let bits = 1;
-    while (1 << bits < n * 2) bits++;
+    while ((1 << bits) * 3 < n * 4) bits++;
     const size = 1 << bits;
     this.mask = size - 1;
     this.shift = 32 - bits;
