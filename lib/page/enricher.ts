@@ -32,6 +32,9 @@ export interface Scheduling {
   idle(work: (deadline: IdleDeadlineLike) => void): void;
   /** Runs `work` after `ms` unless the extension went away. */
   later(work: () => void, ms: number): void;
+  /** Whether the page is still being parsed; `whenParsed` runs `work` once it is (at once if it is). */
+  parsing(): boolean;
+  whenParsed(work: () => void): void;
 }
 
 export interface EnricherOptions {
@@ -89,6 +92,8 @@ export class PageEnricher {
   private readonly byElement = new Map<Element, Tracked>();
   private readonly unsent: Tracked[] = [];
   private readonly toRender = new Set<Tracked>();
+  /** Entries seen in view while the page was still being parsed: their rows are inserted once it is. */
+  private readonly inViewWhileParsing = new Set<Tracked>();
   private readonly filterStyles = new EntryFilterStyles();
   private readonly visible: ReturnType<Scheduling['visibility']>;
   private batch: Omit<PageBatch, 'entries'> | null = null;
@@ -99,6 +104,11 @@ export class PageEnricher {
   private mode: FilterMode = 'dim';
   private bar: Host | null = null;
   private barDismissed = false;
+  /**
+   * The bar comes once the page is parsed: a fixed layer over a page still being parsed made each of its
+   * frames costlier, and its counts would cover only the entries read so far.
+   */
+  private barWaitsForParse = false;
   private savingAll = false;
   private current: Tracked | null = null;
   private lastPointerTarget: EventTarget | null = null;
@@ -198,6 +208,7 @@ export class PageEnricher {
     this.byElement.clear();
     this.unsent.length = 0;
     this.toRender.clear();
+    this.inViewWhileParsing.clear();
   }
 
   // --- progressive work -------------------------------------------------------------------------
@@ -205,10 +216,12 @@ export class PageEnricher {
   private showInView(elements: Element[]): void {
     this.started = true;
     const inView: Tracked[] = [];
+    const parsing = this.options.scheduling.parsing();
     for (const element of elements) {
       const item = this.byElement.get(element);
       if (!item) continue;
-      this.mount(item);
+      if (parsing) this.mountOnceParsed(item);
+      else this.mount(item);
       if (!item.sent) inView.push(item);
     }
     // Entries without an element (nothing to show) are recorded with the first screen's batch.
@@ -282,6 +295,23 @@ export class PageEnricher {
     }
     this.startIdleWork();
     this.scheduleCounts();
+  }
+
+  /**
+   * A row for an entry in view while the page is parsed is inserted when parsing ends, with the
+   * background's answer by then: rows inserted mid-parse made each later layout of the page slower
+   * (measured on a 2,000-entry listing: load 1.18× against 1.04× without them), while at
+   * DOMContentLoaded they join the layout the page does once parsed.
+   */
+  private mountOnceParsed(item: Tracked): void {
+    if (item.entry.element) this.visible.unobserve(item.entry.element);
+    if (!this.inViewWhileParsing.size) {
+      this.options.scheduling.whenParsed(() => {
+        for (const waiting of this.inViewWhileParsing) this.mount(waiting);
+        this.inViewWhileParsing.clear();
+      });
+    }
+    this.inViewWhileParsing.add(item);
   }
 
   private mount(item: Tracked): void {
@@ -400,7 +430,15 @@ export class PageEnricher {
   }
 
   private renderBar(): void {
-    if (this.barDismissed) return;
+    if (this.barDismissed || this.barWaitsForParse) return;
+    if (this.options.scheduling.parsing()) {
+      this.barWaitsForParse = true;
+      this.options.scheduling.whenParsed(() => {
+        this.barWaitsForParse = false;
+        this.renderBar();
+      });
+      return;
+    }
     const items = [...this.tracked.values()];
     if (!items.some((item) => item.entry.element && item.status)) return;
     if (!this.bar) {

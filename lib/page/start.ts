@@ -58,5 +58,10 @@ function browserScheduling(ctx: ContentScriptContext): Scheduling {
       else ctx.setTimeout(() => work({ timeRemaining: () => 8, didTimeout: false }), 16);
     },
     later: (work, ms) => void ctx.setTimeout(work, ms),
+    parsing: () => document.readyState === 'loading',
+    whenParsed(work) {
+      if (document.readyState !== 'loading') work();
+      else ctx.addEventListener(document, 'DOMContentLoaded', work, { once: true });
+    },
   };
 }

@@ -86,9 +86,19 @@ export function manualScheduling() {
     },
     idle: (work) => void queue.push(() => work(idle)),
     later: (work) => void queue.push(work),
+    parsing: () => state.parsing,
+    whenParsed: (work) => (state.parsing ? parsed.push(work) : work()),
   };
+  const state = { parsing: false };
+  const parsed: (() => void)[] = [];
   return {
     scheduling,
+    /** Pretends the page is being parsed until `endParsing()`. */
+    startParsing: () => void (state.parsing = true),
+    endParsing() {
+      state.parsing = false;
+      for (const work of parsed.splice(0)) work();
+    },
     observed,
     see: (elements: Element[]) => onVisible(elements),
     async settle() {
