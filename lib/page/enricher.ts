@@ -92,8 +92,6 @@ export class PageEnricher {
   private readonly byElement = new Map<Element, Tracked>();
   private readonly unsent: Tracked[] = [];
   private readonly toRender = new Set<Tracked>();
-  /** Entries seen in view while the page was still being parsed: their rows are inserted once it is. */
-  private readonly inViewWhileParsing = new Set<Tracked>();
   private readonly filterStyles = new EntryFilterStyles();
   private readonly visible: ReturnType<Scheduling['visibility']>;
   private batch: Omit<PageBatch, 'entries'> | null = null;
@@ -104,10 +102,7 @@ export class PageEnricher {
   private mode: FilterMode = 'dim';
   private bar: Host | null = null;
   private barDismissed = false;
-  /**
-   * The bar comes once the page is parsed: a fixed layer over a page still being parsed made each of its
-   * frames costlier, and its counts would cover only the entries read so far.
-   */
+  /** The bar comes once the page is parsed: until then its counts would cover only the entries read so far. */
   private barWaitsForParse = false;
   private savingAll = false;
   private current: Tracked | null = null;
@@ -208,7 +203,6 @@ export class PageEnricher {
     this.byElement.clear();
     this.unsent.length = 0;
     this.toRender.clear();
-    this.inViewWhileParsing.clear();
   }
 
   // --- progressive work -------------------------------------------------------------------------
@@ -216,12 +210,10 @@ export class PageEnricher {
   private showInView(elements: Element[]): void {
     this.started = true;
     const inView: Tracked[] = [];
-    const parsing = this.options.scheduling.parsing();
     for (const element of elements) {
       const item = this.byElement.get(element);
       if (!item) continue;
-      if (parsing) this.mountOnceParsed(item);
-      else this.mount(item);
+      this.mount(item);
       if (!item.sent) inView.push(item);
     }
     // Entries without an element (nothing to show) are recorded with the first screen's batch.
@@ -295,23 +287,6 @@ export class PageEnricher {
     }
     this.startIdleWork();
     this.scheduleCounts();
-  }
-
-  /**
-   * A row for an entry in view while the page is parsed is inserted when parsing ends, with the
-   * background's answer by then: rows inserted mid-parse made each later layout of the page slower
-   * (measured on a 2,000-entry listing: load 1.18× against 1.04× without them), while at
-   * DOMContentLoaded they join the layout the page does once parsed.
-   */
-  private mountOnceParsed(item: Tracked): void {
-    if (item.entry.element) this.visible.unobserve(item.entry.element);
-    if (!this.inViewWhileParsing.size) {
-      this.options.scheduling.whenParsed(() => {
-        for (const waiting of this.inViewWhileParsing) this.mount(waiting);
-        this.inViewWhileParsing.clear();
-      });
-    }
-    this.inViewWhileParsing.add(item);
   }
 
   private mount(item: Tracked): void {

@@ -65,21 +65,16 @@ describe('PageEnricher', () => {
     expect(t.observed.size).toBe(482);
   });
 
-  it('sends entries seen in view while the page is parsed at once, and inserts their rows, answered, once it is parsed', async () => {
-    const t = setup(50, {}, false);
+  it('shows the page bar only once the page is parsed, when its counts cover the whole page', async () => {
+    const t = setup(5, {}, false);
     current = t.enricher;
     t.startParsing();
-    t.see(t.entries.slice(0, 4).map((e) => e.element!));
-    expect(t.batches[0]!.entries.map((e) => e.id)).toEqual(t.entries.slice(0, 4).map((e) => e.id));
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(rows()).toHaveLength(0);
+    t.see(t.entries.slice(0, 2).map((e) => e.element!));
+    await t.settle();
+    expect(rows()).toHaveLength(2);
+    expect(document.querySelector('paperlens-bar')).toBeNull();
     t.endParsing();
-    expect(rows()).toHaveLength(4);
-    expect(rows().every((r) => r.getAttribute('data-state') === 'ready')).toBe(true);
-    // Seen after parsing: inserted at once, as always.
-    t.see(t.entries.slice(10, 12).map((e) => e.element!));
-    expect(rows()).toHaveLength(6);
+    expect(document.querySelector('paperlens-bar')).not.toBeNull();
   });
 
   it('records the whole page and counts it even when no visibility report ever comes', async () => {
