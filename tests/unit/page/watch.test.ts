@@ -46,42 +46,42 @@ describe('detection while the page loads', () => {
   });
 });
 
-/** Makes `document.readyState` read as `state` until the test ends (happy-dom's is always "complete"). */
-function pretendReadyState(state: () => DocumentReadyState): void {
-  vi.spyOn(document, 'readyState', 'get').mockImplementation(state);
+/**
+ * A listing of `n` entries still being parsed (happy-dom's `readyState` is always "complete", so it is
+ * made to read as `page.state` until the test ends), watched from now on; `batches` holds the titles handed on.
+ */
+function watchLoadingListing(n: number) {
+  const page = { state: 'loading' as DocumentReadyState, batches: [] as string[][] };
+  vi.spyOn(document, 'readyState', 'get').mockImplementation(() => page.state);
+  writeListing(document, titles(n));
+  ctx = new ContentScriptContext('content');
+  startPageWatch(ctx, document, (_batch, entries) => void page.batches.push(entries.map((e) => e.title)));
+  return page;
 }
 
 describe('page watch', () => {
   it('hands on the first entries of a listing while it loads, and the rest once it has loaded, each once', async () => {
-    let state: DocumentReadyState = 'loading';
-    pretendReadyState(() => state);
-    writeListing(document, titles(3));
-    ctx = new ContentScriptContext('content');
-    const batches: string[][] = [];
-    startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries.map((e) => e.title)));
+    const page = watchLoadingListing(3);
+    const { batches } = page;
     await wait(150);
     // Entry 3 is the last parsed so far: it waits.
     expect(batches).toEqual([['Paper 1', 'Paper 2']]);
     writeListing(document, titles(6));
     await wait(150);
     expect(batches).toEqual([['Paper 1', 'Paper 2'], ['Paper 3', 'Paper 4', 'Paper 5']]);
-    state = 'complete';
+    page.state = 'complete';
     window.dispatchEvent(new Event('load'));
     await wait(50);
     expect(batches).toEqual([['Paper 1', 'Paper 2'], ['Paper 3', 'Paper 4', 'Paper 5'], ['Paper 6']]);
   });
 
   it('waits for the parsed page on sites whose pages scripts build or rebuild', async () => {
-    let state: DocumentReadyState = 'loading';
-    pretendReadyState(() => state);
-    writeListing(document, titles(3));
-    ctx = new ContentScriptContext('content');
-    const batches: string[][] = [];
     vi.spyOn(arxiv, 'readWhileLoading', 'get').mockReturnValue(false);
-    startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries.map((e) => e.title)));
+    const page = watchLoadingListing(3);
+    const { batches } = page;
     await wait(150);
     expect(batches).toEqual([]);
-    state = 'interactive';
+    page.state = 'interactive';
     document.dispatchEvent(new Event('DOMContentLoaded'));
     await wait(50);
     expect(batches).toEqual([titles(3)]);
