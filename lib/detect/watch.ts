@@ -129,7 +129,7 @@ export function startPageWatch(
 }
 
 /** Runs `run` once the document is parsed (DOMContentLoaded), at once if it already is. */
-function whenParsed(ctx: ContentScriptContext, doc: Document, run: () => void): void {
+export function whenParsed(ctx: ContentScriptContext, doc: Document, run: () => void): void {
   if (doc.readyState !== 'loading') run();
   else ctx.addEventListener(doc, 'DOMContentLoaded', run, { once: true });
 }

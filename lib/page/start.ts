@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startPageWatch } from '../detect/watch';
+import { startPageWatch, whenParsed } from '../detect/watch';
 import { messaging } from '../messaging';
 import css from '../ui/chips/chips.css?inline';
 import { PageEnricher, type Scheduling } from './enricher';
@@ -59,9 +59,6 @@ function browserScheduling(ctx: ContentScriptContext): Scheduling {
     },
     later: (work, ms) => void ctx.setTimeout(work, ms),
     parsing: () => document.readyState === 'loading',
-    whenParsed(work) {
-      if (document.readyState !== 'loading') work();
-      else ctx.addEventListener(document, 'DOMContentLoaded', work, { once: true });
-    },
+    whenParsed: (work) => whenParsed(ctx, document, work),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Page cost of the in-page UI (issue #8): a 2,000-entry arXiv listing loaded in Chromium with the built
- * extension, without any, and with an extension whose content script is empty (the floor), alternating, in one run. Figures: load-time ratio, main-thread long tasks
- * the extension adds, time from DOMContentLoaded to chips on every entry of the first screen, the layout
- * shift the rows add (CLS), and the content script's gzipped size.
+ * extension, without any, and with an extension whose content script is empty (the floor), alternating,
+ * in one run. Figures: load-time ratio, main-thread long tasks the extension adds, time from
+ * DOMContentLoaded to chips on every entry of the first screen, the layout shift the rows add (CLS), and
+ * the content script's gzipped size.
  *
  * The listing is made at run time from the real current-markup page in ../shared: its entries repeated
  * under fresh arXiv ids until there are 2,000 (nothing from it is committed).
