@@ -1,13 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SUPPORTED_HOST_PATTERNS } from './lib/detect/hosts';
+import { renderBlockingModuleScripts } from './scripts/build/render-blocking';
 
 // The listed research sites are the only hosts asked for at install; any other site is an
 // optional permission the user grants from the options page.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), renderBlockingModuleScripts()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperLens',
     description: 'See at a glance which papers on a listing page matter to you, and what they achieved.',

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 6;
@@ -16,6 +16,10 @@ export function useWindow(count: number, rowHeight: number, expandedIndex = -1) 
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const [expandedHeight, setExpandedHeight] = useState(rowHeight);
+  // The first frame holds only the rows in view, so it is ready sooner; the rows around them follow
+  // once it is painted (effects run after paint).
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
 
   useLayoutEffect(() => {
     const container = containerRef.current;
@@ -36,8 +40,9 @@ export function useWindow(count: number, rowHeight: number, expandedIndex = -1) 
     return Math.floor((y - extra) / rowHeight);
   };
 
-  const first = Math.max(0, indexAt(scrollTop) - OVERSCAN);
-  const last = Math.min(count, indexAt(scrollTop + viewport) + 1 + OVERSCAN);
+  const overscan = painted ? OVERSCAN : 0;
+  const first = Math.max(0, indexAt(scrollTop) - overscan);
+  const last = Math.min(count, indexAt(scrollTop + viewport) + 1 + overscan);
   const total = count * rowHeight + extra;
 
   const onScroll = useCallback((event: Event) => setScrollTop((event.currentTarget as HTMLElement).scrollTop), []);
