@@ -238,6 +238,13 @@ export class PageEnricher {
     else this.idleScheduled = false;
   }
 
+  /** Whether entries of the page are still to be sent, answered or rendered (failed sends given up on are not). */
+  private answersPending(): boolean {
+    if (this.hasIdleWork()) return true;
+    for (const item of this.tracked.values()) if (item.sent && !item.status && item.failures <= MAX_SEND_FAILURES) return true;
+    return false;
+  }
+
   private hasIdleWork(): boolean {
     return this.unsent.length > 0 || this.toRender.size > 0;
   }
@@ -395,7 +402,10 @@ export class PageEnricher {
     this.countsScheduled = true;
     this.options.scheduling.later(() => {
       this.countsScheduled = false;
-      this.renderBar();
+      // While the page's entries are still being sent and answered, the bar is shown once and then left
+      // alone until they all are: on a 2,000-entry listing each bar update costs a relayout and repaint
+      // of the page (a 50–130 ms task, measured). The badge follows every change.
+      if (!this.bar || !this.answersPending()) this.renderBar();
       const counts = this.counts();
       const key = `${counts.found}/${counts.matching}`;
       if (key === this.lastCounts) return;

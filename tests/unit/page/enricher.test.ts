@@ -77,6 +77,25 @@ describe('PageEnricher', () => {
     expect(document.querySelector('paperlens-bar')).not.toBeNull();
   });
 
+  it("keeps the bar's first counts while the rest of the page is answered, then shows the whole page's", async () => {
+    writeListing(document, titles(500));
+    const ids = detected(document).map((e) => e.id);
+    const personal = { tags: [tag('user:agents', 'personal', 'user')] };
+    const t = setup(500, { [ids[20]!]: personal, [ids[21]!]: personal }, false);
+    current = t.enricher;
+    t.see(t.entries.slice(0, 8).map((e) => e.element!));
+    const count = () => document.querySelector('paperlens-bar')?.shadowRoot!.querySelector('.count')!.textContent;
+    await t.step();
+    await t.step();
+    expect(count()).toBe('500 papers · 0 match your tags');
+    // Each bar update relays out a long page: none while answers are still coming.
+    while (t.enricher.counts().matching < 2) await t.step();
+    await t.step();
+    expect(count()).toBe('500 papers · 0 match your tags');
+    await t.settle();
+    expect(count()).toBe('500 papers · 2 match your tags');
+  });
+
   it('records the whole page and counts it even when no visibility report ever comes', async () => {
     const t = setup(30, {}, false);
     current = t.enricher;

@@ -101,6 +101,11 @@ export function manualScheduling() {
     },
     observed,
     see: (elements: Element[]) => onVisible(elements),
+    /** Lets answers arrive, then runs the work queued so far once (not the work it queues in turn). */
+    async step() {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const run of queue.splice(0)) run();
+    },
     async settle() {
       for (let round = 0; round < 1000; round++) {
         await new Promise((resolve) => setTimeout(resolve, 0));

@@ -24,7 +24,7 @@ afterEach(() => {
 });
 
 describe('detection in slices', () => {
-  it('finds what detectPage finds, in page order, a slice at a time with pauses between', async () => {
+  it('finds what detectPage finds, in page order, a slice at a time, each after a pause', async () => {
     writeListing(document, titles(300));
     const slices: PaperEntry[][] = [];
     let pauses = 0;
@@ -32,7 +32,8 @@ describe('detection in slices', () => {
     expect(detection.entries.map((e) => e.id)).toEqual(detectPage(document, LISTING_URL).entries.map((e) => e.id));
     expect(slices.flat().map((e) => e.id)).toEqual(detection.entries.map((e) => e.id));
     expect(slices.length).toBeGreaterThan(1);
-    expect(pauses).toBe(slices.length - 1);
+    // Finding the entries and the first slice are separate tasks too.
+    expect(pauses).toBe(slices.length);
   });
 });
 
