@@ -87,11 +87,13 @@ export async function detectPageInSlices(
   pause: () => Promise<void>,
   sliceMs = 15,
 ): Promise<Detection> {
+  // Each step is a task of its own, apart from the caller's (a page event such as load) and from each
+  // other: finding a 2,000-entry listing's entries takes ~20 ms before any is read, and together with
+  // the first slice and the page's own load work it made a long task.
+  await pause();
   const { detection, builders } = pageBuilders(doc, pageUrl, adapter);
   const seen = new Set<string>();
   for (let next = 0; detection.site && next < builders.length; ) {
-    // Finding the entries is a task of its own, apart from the first slice (on a 2,000-entry listing,
-    // ~20 ms before any entry is read; the two together, with the caller's work, made a long task).
     await pause();
     const end = performance.now() + sliceMs;
     const before = detection.entries.length;
