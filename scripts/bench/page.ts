@@ -18,7 +18,7 @@ import { HAS_SHARED, readShared } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
 
 const ENTRIES = 2000;
-const RUNS = 5;
+const RUNS = 9;
 const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=2000';
 const SOURCE_PAGE = 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html';
 /** How long after the load event long tasks are still collected (the extension sends the page in idle time). */
