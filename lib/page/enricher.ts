@@ -108,6 +108,8 @@ export class PageEnricher {
   private current: Tracked | null = null;
   private lastPointerTarget: EventTarget | null = null;
   private countsScheduled = false;
+  /** How many papers the bar last showed as found. */
+  private barFound = 0;
   private lastCounts = '';
 
   constructor(private readonly options: EnricherOptions) {
@@ -402,10 +404,10 @@ export class PageEnricher {
     this.countsScheduled = true;
     this.options.scheduling.later(() => {
       this.countsScheduled = false;
-      // While the page's entries are still being sent and answered, the bar is shown once and then left
-      // alone until they all are: on a 2,000-entry listing each bar update costs a relayout and repaint
-      // of the page (a 50–130 ms task, measured). The badge follows every change.
-      if (!this.bar || !this.answersPending()) this.renderBar();
+      // While the page's entries are still being answered, the bar follows only how many were found, not
+      // how many match: on a 2,000-entry listing each bar update costs a relayout and repaint of the page
+      // (a 50–130 ms task, measured), and answers come in a dozen batches. The badge follows every change.
+      if (!this.bar || this.barFound !== this.tracked.size || !this.answersPending()) this.renderBar();
       const counts = this.counts();
       const key = `${counts.found}/${counts.matching}`;
       if (key === this.lastCounts) return;
@@ -431,6 +433,7 @@ export class PageEnricher {
       this.bar = createHost(doc, BAR_TAG, styles, scheme());
       (doc.body ?? doc.documentElement).append(this.bar.host);
     }
+    this.barFound = items.length;
     const tags = tagCounts(items);
     const matching = items.filter((item) => this.matches(item));
     render(

@@ -26,6 +26,17 @@ function setup(n: number, known: Record<string, Partial<PaperStatus>> = {}, seeA
 }
 
 const rows = () => [...document.querySelectorAll(CHIPS_TAG)];
+const barCount = () => document.querySelector('paperlens-bar')?.shadowRoot!.querySelector('.count')!.textContent;
+
+/** A 500-entry listing whose first screen was seen and answered (the bar is up); the rest not yet. */
+async function firstScreenAnswered(known: Record<string, Partial<PaperStatus>> = {}) {
+  const t = setup(500, known, false);
+  current = t.enricher;
+  t.see(t.entries.slice(0, 8).map((e) => e.element!));
+  await t.step();
+  await t.step();
+  return t;
+}
 const buttons = (host: Element) => [...host.shadowRoot!.querySelectorAll('button')];
 const names = (host: Element) => buttons(host).map((b) => b.getAttribute('aria-label') ?? b.textContent);
 
@@ -81,19 +92,29 @@ describe('PageEnricher', () => {
     writeListing(document, titles(500));
     const ids = detected(document).map((e) => e.id);
     const personal = { tags: [tag('user:agents', 'personal', 'user')] };
-    const t = setup(500, { [ids[20]!]: personal, [ids[21]!]: personal }, false);
-    current = t.enricher;
-    t.see(t.entries.slice(0, 8).map((e) => e.element!));
-    const count = () => document.querySelector('paperlens-bar')?.shadowRoot!.querySelector('.count')!.textContent;
-    await t.step();
-    await t.step();
-    expect(count()).toBe('500 papers · 0 match your tags');
+    const t = await firstScreenAnswered({ [ids[20]!]: personal, [ids[21]!]: personal });
+    expect(barCount()).toBe('500 papers · 0 match your tags');
     // Each bar update relays out a long page: none while answers are still coming.
     while (t.enricher.counts().matching < 2) await t.step();
     await t.step();
-    expect(count()).toBe('500 papers · 0 match your tags');
+    expect(barCount()).toBe('500 papers · 0 match your tags');
     await t.settle();
-    expect(count()).toBe('500 papers · 2 match your tags');
+    expect(barCount()).toBe('500 papers · 2 match your tags');
+  });
+
+  it('updates how many papers the bar found while the rest of the page is still being answered', async () => {
+    const t = await firstScreenAnswered();
+    expect(barCount()).toBe('500 papers · 0 match your tags');
+    // More of the page is read (a listing is read in slices): entries the bar has not counted yet.
+    const more = t.entries.slice(0, 10).map((e) => ({ ...e, id: `${e.id}-more`, element: undefined }));
+    t.enricher.add(batchOf(more), more);
+    const sent = () => new Set(t.batches.flatMap((b) => b.entries.map((e) => e.id))).size;
+    let shownWhileSending = false;
+    while (sent() < 510) {
+      await t.step();
+      shownWhileSending ||= barCount() === '510 papers · 0 match your tags';
+    }
+    expect(shownWhileSending).toBe(true);
   });
 
   it('records the whole page and counts it even when no visibility report ever comes', async () => {
