@@ -406,7 +406,7 @@ export class PageEnricher {
       this.countsScheduled = false;
       // While the page's entries are still being answered, the bar follows only how many were found, not
       // how many match: on a 2,000-entry listing each bar update costs a relayout and repaint of the page
-      // (a 50–130 ms task, measured), and answers come in a dozen batches. The badge follows every change.
+      // (50–130 ms tasks in a trace), and answers come in a dozen batches. The badge follows every change.
       if (!this.bar || this.barFound !== this.tracked.size || !this.answersPending()) this.renderBar();
       const counts = this.counts();
       const key = `${counts.found}/${counts.matching}`;
