@@ -11,6 +11,7 @@ import { CategoryModel, type CategoryModelFile } from '../../lib/classify/catego
 import { TopicMatcher, type TopicsFile } from '../../lib/classify/topics';
 import type { EntryData } from '../../lib/model';
 import { printTable, type Figures, type Part } from '../lib/report';
+import { median } from '../lib/stats';
 import { SHARED_DATA } from '../train/data';
 
 const ASSETS = path.resolve(import.meta.dirname, '../../assets/classify');
@@ -31,11 +32,6 @@ function rates(run: () => void, papers: number): { wall: number; cpu: number } {
   const wallSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   return { wall: papers / wallSeconds, cpu: papers / ((cpu.user + cpu.system) / 1e6) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Real abstracts from ../shared when present, else none (the throughput figure needs real text). */

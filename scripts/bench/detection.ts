@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { HAS_SHARED, OWN_FIXTURES_DIR, readShared } from '../../tests/helpers/shared';
 import { printTable, type Part } from '../lib/report';
+import { bootstrapInterval, median } from '../lib/stats';
 
 const ENTRIES = 2000;
 const RUNS = 31;
@@ -113,7 +114,12 @@ function loadAverage(): string {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The 90% bootstrap interval of the ratio of medians: how far it could move from one bench run to the next. */
+function ratioInterval(detect: number[], floor: number[]): { ratio_low90: number; ratio_high90: number } {
+  const [low, high] = bootstrapInterval(detect, floor, (a, b) => median(a) / median(b));
+  return { ratio_low90: low, ratio_high90: high };
+}
 
 const part: Part = {
   title: 'Detection speed in Chromium: 2,000-entry arXiv listing vs a bare querySelectorAll + textContent floor',
@@ -182,12 +188,14 @@ const part: Part = {
         detection_min_ms: detectMinMs,
         floor_min_ms: floorMinMs,
         ratio_of_minima: detectMinMs / floorMinMs,
+        ...ratioInterval(detectRuns.map((r) => r.ms), floorRuns.map((r) => r.ms)),
         one_call_longest_ms: Math.max(...detectRuns.map((r) => r.ms)),
         sliced_long_tasks_over_50ms: longTasks.length,
         sliced_total_median_ms: median(slicedRuns.map((r) => r.totalMs)),
       };
       const loadAfter = loadAverage();
       console.log(`source: ${source}; ${WARM_UP} warm-up calls, then ${RUNS} timed calls of each (medians), ${SLICED_RUNS} sliced runs`);
+      console.log(`ratio to floor, 90% bootstrap interval over these calls: ${figures.ratio_low90!.toFixed(2)}–${figures.ratio_high90!.toFixed(2)}`);
       printTable([
         { measure: 'detectPage, 2,000 entries (ms)', median: detectMs, min: detectMinMs, max: figures.one_call_longest_ms, target: '< 30 ms' },
         { measure: 'floor: qSA + textContent (ms)', median: floorMs, min: floorMinMs, max: Math.max(...floorRuns.map((r) => r.ms)), target: '' },

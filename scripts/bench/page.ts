@@ -16,6 +16,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_MISSING, EXTENSION_DIR, chromiumPath } from '../../tests/e2e/harness';
 import { HAS_SHARED, readShared } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
+import { bootstrapInterval, median } from '../lib/stats';
 
 const ENTRIES = 2000;
 const RUNS = 9;
@@ -154,10 +155,6 @@ async function launch(extensionDir: string | null, html: string): Promise<{ cont
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
-};
 
 const part: Part = {
   title: `In-page chips: a ${ENTRIES}-entry arXiv listing with and without the extension (Chromium, ${RUNS} runs each)`,
@@ -207,18 +204,37 @@ const part: Part = {
       'layout shift (CLS)': Number(median(runs[k].map((r) => r.layoutShift)).toFixed(4)),
     }));
     printTable(rows);
-    const withoutLoad = median(runs.without.map((r) => r.load));
-    const withLoad = median(runs.with.map((r) => r.load));
+    const loads = (k: keyof typeof runs) => runs[k].map((r) => r.load);
+    const longTaskSums = (k: keyof typeof runs) => runs[k].map((r) => r.longTaskMs);
+    const withoutLoad = median(loads('without'));
     // Long tasks the extension adds, over the whole load (PaperLens starts while the page is parsed), and
     // after DOMContentLoaded alone; each minus those a page without the extension has too.
     const afterDcl = (k: 'with' | 'without') => median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0)));
     const extraTasks = runs.with.flatMap((r) => r.longTasksAfterDcl);
     const baselineMax = Math.max(0, ...runs.without.flatMap((r) => r.longTasksAfterDcl));
+    // How far the two headline figures could move from one bench run to the next: their 90% bootstrap
+    // intervals over these runs. The machine's speed changes between page loads (the same page's load
+    // differs by ±20% from one to the next), so a figure within its target by less than this is luck.
+    const ratioOfMedians = (a: number[], b: number[]) => median(a) / median(b);
+    const differenceOfMedians = (a: number[], b: number[]) => median(a) - median(b);
+    const [loadRatioLow, loadRatioHigh] = bootstrapInterval(loads('with'), loads('without'), ratioOfMedians);
+    const [longTasksLow, longTasksHigh] = bootstrapInterval(longTaskSums('with'), longTaskSums('without'), differenceOfMedians);
+    const [emptyRatioLow, emptyRatioHigh] = bootstrapInterval(loads('empty content script'), loads('without'), ratioOfMedians);
+    console.log(
+      `90% intervals over these runs: load ratio ${loadRatioLow.toFixed(3)}–${loadRatioHigh.toFixed(3)}; ` +
+        `long tasks added ${longTasksLow.toFixed(0)}–${longTasksHigh.toFixed(0)} ms; ` +
+        `empty content script's load ratio ${emptyRatioLow.toFixed(3)}–${emptyRatioHigh.toFixed(3)}`,
+    );
+    for (const k of Object.keys(runs) as (keyof typeof runs)[]) console.log(`loads, ${k} (ms): ${loads(k).map(Math.round).join(' ')}`);
     const figures: Figures = {
-      loadRatio: withLoad / withoutLoad,
+      loadRatio: median(loads('with')) / withoutLoad,
+      loadRatioLow90: loadRatioLow,
+      loadRatioHigh90: loadRatioHigh,
       // The same ratio for an extension whose content script is empty: what injecting any script costs here.
-      emptyContentScriptLoadRatio: median(runs['empty content script'].map((r) => r.load)) / withoutLoad,
-      longTaskMsAdded: Math.max(0, median(runs.with.map((r) => r.longTaskMs)) - median(runs.without.map((r) => r.longTaskMs))),
+      emptyContentScriptLoadRatio: median(loads('empty content script')) / withoutLoad,
+      longTaskMsAdded: Math.max(0, differenceOfMedians(longTaskSums('with'), longTaskSums('without'))),
+      longTaskMsAddedLow90: longTasksLow,
+      longTaskMsAddedHigh90: longTasksHigh,
       longTaskMsAddedAfterDcl: Math.max(0, afterDcl('with') - afterDcl('without')),
       extensionTasksOver50Ms: extraTasks.filter((d) => d > LONG_TASK_MS && d > baselineMax).length,
       longestTaskAfterDclMs: Math.max(0, ...extraTasks),

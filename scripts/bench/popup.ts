@@ -7,6 +7,7 @@ import { enrichEntry } from '../../lib/pipeline';
 import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, openPopup, writeStore } from '../../tests/e2e/harness';
 import { HAS_SHARED, sharedPath } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
+import { median } from '../lib/stats';
 
 /**
  * The popup with 10,000 saved papers, in Chromium with the built extension (`npm run bench` builds it):
@@ -70,11 +71,6 @@ function watchFirstRows(): void {
     // The frame that shows them: after the next animation frame's paint.
     requestAnimationFrame(() => setTimeout(() => (w.__firstRowsPainted = performance.now()), 0));
   }).observe(document, { childList: true, subtree: true });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function percentile(values: number[], p: number): number {

@@ -16,6 +16,7 @@ import { build, type Plugin } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { realisticEntries } from '../../tests/unit/store/data';
 import { printTable, type Part } from '../lib/report';
+import { median } from '../lib/stats';
 import type { StoreBench } from './store-in-page/page';
 
 const LIBRARY = 10_000;
@@ -50,7 +51,6 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Calls one method of the page's bench object, as its own task. */
 function call<K extends keyof StoreBench>(page: Page, method: K, ...args: Parameters<StoreBench[K]>): Promise<Awaited<ReturnType<StoreBench[K]>>> {
