@@ -12,7 +12,7 @@ export function adapterFor(url: URL): SiteAdapter | null {
 type EntryBuilder = () => PaperEntry | null;
 
 /** The adapter's walk over the page, with each entry's build kept for later (builds are the costly part). */
-function pageBuilders(doc: Document, pageUrl: string | URL, adapter?: SiteAdapter | null): { detection: Detection; builders: EntryBuilder[] } {
+function pageBuilders(doc: Document, pageUrl: string | URL, adapter?: SiteAdapter | null, wanted = Infinity): { detection: Detection; builders: EntryBuilder[] } {
   const builders: EntryBuilder[] = [];
   let url: URL;
   try {
@@ -24,7 +24,7 @@ function pageBuilders(doc: Document, pageUrl: string | URL, adapter?: SiteAdapte
   const detection: Detection = { site: chosen?.site ?? null, entries: [], skipped: 0, truncated: false };
   if (!chosen) return { detection, builders };
   try {
-    chosen.detect(doc, url, { add: (build) => void builders.push(build) });
+    chosen.detect(doc, url, { wanted, add: (build) => builders.push(build) < wanted });
   } catch {
     detection.skipped++;
   }
@@ -69,7 +69,8 @@ export function detectPage(doc: Document, pageUrl: string | URL, adapter?: SiteA
  * the last entry read may be cut off where the parser has got to.
  */
 export function detectLoadedEntries(doc: Document, pageUrl: string | URL, adapter: SiteAdapter, count: number): Detection {
-  const { detection, builders } = pageBuilders(doc, pageUrl, adapter);
+  // One more than asked for, to know the last one asked for is followed by another.
+  const { detection, builders } = pageBuilders(doc, pageUrl, adapter, count + 1);
   buildEntries(detection, builders.slice(0, Math.min(count, builders.length - 1)), 0, new Set(), () => false);
   return detection;
 }

@@ -22,7 +22,13 @@ export interface SiteAdapter {
 
 /** Adds entries one by one so a malformed one is skipped and counted, never fatal. */
 export interface EntryCollector {
-  add(build: () => PaperEntry | null): void;
+  /** Returns false once the caller has all the entries it wants: an adapter may stop walking the page then. */
+  add(build: () => PaperEntry | null): boolean;
+  /**
+   * How many entries the caller wants: Infinity for the whole page, a few screens' worth while the page
+   * loads. Work done once for the whole page (such as one probe for rendered math) pays only for many.
+   */
+  readonly wanted: number;
 }
 
 export interface Detection {

@@ -37,7 +37,9 @@ function arxivOrigin(pageUrl: URL): string {
 function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   const origin = arxivOrigin(url);
   // Raw pages have no rendered math: their fields are read without a probe each (see mayHoldRenderedMath).
-  const mathFree = !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc);
+  // The probe goes through the whole list, so a read of the first entries while the page loads probes
+  // each entry it reads instead: on a 2,000-entry listing the whole-list probe took ~11 ms.
+  const listMathFree = each.wanted === Infinity ? !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc) : undefined;
   const sections = new Map<Element, EntryType | undefined>();
   for (const dl of Array.from(doc.querySelectorAll('#dlpage dl'))) {
     const section = sectionEntryType(dl, sections);
@@ -47,7 +49,8 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
         const [term, description] = [dt, child];
-        each.add(() => listingEntry(term, description, { origin, section, mathFree }));
+        const wantsMore = each.add(() => listingEntry(term, description, { origin, section, mathFree: listMathFree ?? !mayHoldRenderedMath(description) }));
+        if (!wantsMore) return;
         dt = null;
       }
     }

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../lib/cli/html';
-import { detectPage } from '../../../lib/detect';
-import { HAS_SHARED, REAL_PAGES, readShared } from '../../helpers/shared';
+import { detectLoadedEntries, detectPage } from '../../../lib/detect';
+import { arxiv } from '../../../lib/detect/sites/arxiv';
+import type { PaperEntry } from '../../../lib/model';
+import { HAS_SHARED, OWN_FIXTURES_DIR, REAL_PAGES, readShared } from '../../helpers/shared';
 
 function detect(html: string, url: string) {
   return detectPage(parseHtml(html, url), url);
@@ -75,5 +79,27 @@ describe('arXiv author lines', () => {
   it('drops "et al. (N additional authors not shown)" from search results', () => {
     const html = `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/2608.00001">arXiv:2608.00001</a></p><p class="title">T</p><p class="authors"><span>Authors:</span> <a>Ann Lee</a>, <a>Bo Chen</a>, et al. (31 additional authors not shown)</p></li></ol>`;
     expect(detect(html, 'https://arxiv.org/search/?query=x').entries[0]!.authors).toEqual(['Ann Lee', 'Bo Chen']);
+  });
+});
+
+describe('reading the first entries of an arXiv listing while it loads', () => {
+  const url = 'https://arxiv.org/list/cs.LG/new';
+  const html = readFileSync(path.join(OWN_FIXTURES_DIR, 'pages/arxiv_new_cs.LG_current-markup.html'), 'utf8');
+
+  it('stops walking the listing once the caller has the entries it wants', () => {
+    const doc = parseHtml(html, url);
+    const added: (() => PaperEntry | null)[] = [];
+    arxiv.detect(doc, new URL(url), { wanted: 2, add: (build) => added.push(build) < 2 });
+    expect(added).toHaveLength(2);
+    expect(added.map((build) => build()?.id)).toEqual(detectPage(doc, url).entries.slice(0, 2).map((e) => e.id));
+  });
+
+  it('reads them as the whole-page read does, rendered math included', () => {
+    const doc = parseHtml(html, url);
+    const whole = detectPage(doc, url).entries;
+    const first = detectLoadedEntries(doc, url, arxiv, 100).entries;
+    expect(first.length).toBeGreaterThanOrEqual(whole.length - 1);
+    expect(first.some((e) => e.title.includes('$\\sigma_8$'))).toBe(true);
+    expect(first).toEqual(whole.slice(0, first.length));
   });
 });
