@@ -13,9 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { HAS_SHARED, OWN_FIXTURES_DIR, readShared } from '../../tests/helpers/shared';
-import { printTable, type Part } from '../lib/report';
+import { chromium, type Page } from 'playwright-core';
+import { ownPageFixtures } from '../../tests/helpers/pages';
+import { HAS_SHARED, OWN_FIXTURES_DIR, REAL_PAGES, readShared } from '../../tests/helpers/shared';
+import { printTable, type Figures, type Part } from '../lib/report';
 import { bootstrapInterval, median } from '../lib/stats';
 
 const ENTRIES = 2000;
@@ -66,7 +67,25 @@ function sourceListing(): { html: string; source: string } {
 async function bundleDetection(): Promise<string> {
   const entry = `
     import { detectPage, detectPageInSlices } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../lib/detect/index.ts'))};
+    import { GENERIC_ADAPTER } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../lib/detect/registry.ts'))};
     window.__bench = {
+      // One page of one site, parsed apart from the bench page (no scripts run): the mean time of a call,
+      // over as many calls as fill \`spanMs\` after \`warmUp\` calls (one call on a small page is below the
+      // timer's 0.1 ms resolution).
+      site(html, url, optIn, warmUp, spanMs) {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const adapter = optIn ? GENERIC_ADAPTER : undefined;
+        for (let i = 0; i < warmUp; i++) detectPage(doc, url, adapter);
+        let calls = 0;
+        let entries = 0;
+        const start = performance.now();
+        do {
+          entries = detectPage(doc, url, adapter).entries.length;
+          calls++;
+        } while (performance.now() - start < spanMs);
+        return { ms: (performance.now() - start) / calls, entries };
+      },
+
       // As the content script runs it: in slices, yielding to the page between them.
       async sliced(url) {
         let longest = 0;
@@ -114,6 +133,34 @@ function loadAverage(): string {
   }
 }
 
+
+/** How long each page of the per-site table is detected again and again, after WARM_UP calls. */
+const SITE_SPAN_MS = 200;
+
+/**
+ * Detection time on every page the eval reads (the real pages in ../shared and our own fixtures), per
+ * site: pages, entries, the sum of each page's mean time per call, and the time per entry.
+ */
+async function perSite(page: Page): Promise<Figures> {
+  const pages = [
+    ...(HAS_SHARED ? REAL_PAGES.map((p) => ({ site: p.site as string, html: readShared('fixtures/pages', p.file), url: p.url, optIn: false })) : []),
+    ...ownPageFixtures().map((f) => ({ site: f.expected.site, html: f.html, url: f.expected.url, optIn: f.expected.optIn ?? false })),
+  ];
+  const bySite = new Map<string, { pages: number; entries: number; ms: number }>();
+  for (const { site, html, url, optIn } of pages) {
+    const timed = await page.evaluate(
+      ([h, u, o, warmUp, span]) =>
+        (window as unknown as { __bench: { site(h: string, u: string, o: boolean, w: number, s: number): { ms: number; entries: number } } }).__bench.site(h, u, o, warmUp, span),
+      [html, url, optIn, WARM_UP, SITE_SPAN_MS] as const,
+    );
+    const sum = bySite.get(site) ?? { pages: 0, entries: 0, ms: 0 };
+    bySite.set(site, { pages: sum.pages + 1, entries: sum.entries + timed.entries, ms: sum.ms + timed.ms });
+  }
+  const rows = [...bySite].map(([site, sum]) => ({ site, pages: sum.pages, entries: sum.entries, 'detectPage ms (sum over pages)': sum.ms, 'µs per entry': sum.entries ? (1000 * sum.ms) / sum.entries : '' }));
+  console.log(`\nper site: every page the eval reads (${HAS_SHARED ? 'real pages in ../shared and' : '../shared absent:'} our own fixtures), parsed apart, mean of the calls made in ${SITE_SPAN_MS} ms after ${WARM_UP} warm-up calls`);
+  printTable(rows);
+  return Object.fromEntries(rows.map((row) => [`ms_${row.site}`, row['detectPage ms (sum over pages)']]));
+}
 
 /** The 90% bootstrap interval of the ratio of medians: how far it could move from one bench run to the next. */
 function ratioInterval(detect: number[], floor: number[]): { ratio_low90: number; ratio_high90: number } {
@@ -204,6 +251,7 @@ const part: Part = {
       ]);
       console.log(`load average (uptime) before: ${loadBefore}; after: ${loadAfter}; tasks over 50 ms seen by the page during sliced detection: ${longTasks.length}`);
       console.log(`entries in page ${figures.entries_in_page}, detected ${figures.entries_detected}`);
+      Object.assign(figures, await perSite(page));
       return figures;
     } finally {
       await browser.close();
