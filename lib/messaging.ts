@@ -26,9 +26,9 @@ export type { ExportFile, ImportReport, MessageData, Settings, TagSummary };
  *   listTags      {}                                     → TagSummary[]   the user's tags with paper counts
  *   getSettings   {}                                     → Settings       (lib/store/settings.ts)
  *   setSettings   {patch: Partial<Settings>}             → Settings
- *   exportPapers  {format, ids?}                         → ExportFile {filename, mime, text}; format is
- *                 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown' | 'backup' (lib/export/index.ts; for a
- *                 progress bar call exportPapers() from lib/export directly with onProgress)
+ *   exportBackup  {}                                     → ExportFile {filename, mime, text}: the full JSON
+ *                 backup (lib/export/backup.ts). Citation formats are made where they are asked for, by
+ *                 exportPapers() of lib/export: the worker does not load the citation library.
  *   importBackup  {text}                                 → ImportReport {added, merged, unchanged, tags, models}
  *   clearData     {confirm: 'delete everything'}         → {papers: number}   this device only; sync brings saved papers back
  *   getSyncStatus {}                                     → SyncStatusView (lib/sync/service.ts)
@@ -57,7 +57,7 @@ export interface ProtocolMap {
   listTags(data: MessageData<'listTags'>): TagSummary[];
   getSettings(data: MessageData<'getSettings'>): Settings;
   setSettings(data: MessageData<'setSettings'>): Settings;
-  exportPapers(data: MessageData<'exportPapers'>): ExportFile;
+  exportBackup(data: MessageData<'exportBackup'>): ExportFile;
   importBackup(data: MessageData<'importBackup'>): ImportReport;
   clearData(data: MessageData<'clearData'>): { papers: number };
   getSyncStatus(data: MessageData<'getSyncStatus'>): SyncStatusView;

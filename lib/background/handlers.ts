@@ -7,8 +7,8 @@ import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
 import type { SyncStatusView } from '../sync/service';
 import { backupFile, importBackup, type ImportReport } from '../export/backup';
-import { exportPapers, type ExportFile } from '../export';
-import { clearLibrary, getPaper, getPapers, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
+import type { ExportFile } from '../export/formats';
+import { clearLibrary, getPaper, listPapers, recordSightings, removePaper, restorePaper, setSaved, updatePaper } from '../store/papers';
 import { getSettings, isSiteOn, setSettings, type Settings } from '../store/settings';
 import { listTags, userTagId, type TagSummary } from '../store/tags';
 
@@ -102,11 +102,8 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
       if (data.patch.syncEnabled) sync.scheduleFlush();
       return settings;
     },
-    async exportPapers(data: MessageData<'exportPapers'>): Promise<ExportFile> {
-      const db = await getDb();
-      if (data.format === 'backup') return backupFile(db);
-      const papers = data.ids ? await getPapers(db, data.ids) : await listPapers(db, 'saved');
-      return exportPapers(papers, data.format);
+    async exportBackup(): Promise<ExportFile> {
+      return backupFile(await getDb());
     },
     async importBackup(data: MessageData<'importBackup'>): Promise<ImportReport> {
       const db = await getDb();

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { SITE_IDS } from '../model';
-import { EXPORT_FORMATS } from '../export/formats';
 import { SettingsPatchSchema } from '../store/settings';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -48,10 +47,7 @@ export const MessageSchemas = {
   listTags: v.optional(v.object({}), {}),
   getSettings: v.optional(v.object({}), {}),
   setSettings: v.object({ patch: SettingsPatchSchema }),
-  exportPapers: v.object({
-    format: v.picklist([...EXPORT_FORMATS, 'backup']),
-    ids: v.optional(v.pipe(v.array(text(400)), v.maxLength(500_000))),
-  }),
+  exportBackup: v.optional(v.object({}), {}),
   // Browsers cap one message at 64 MiB; a backup of tens of thousands of papers fits.
   importBackup: v.object({ text: text(64 * 1024 * 1024) }),
   clearData: v.object({ confirm: v.literal('delete everything') }),

@@ -170,14 +170,6 @@ export async function listPapers(db: PaperDb, view: 'saved' | 'seen', limit = In
   return papers;
 }
 
-/** Papers by id (canonical or alias), in the order asked; unknown ids are skipped. */
-export async function getPapers(db: PaperDb, ids: readonly string[]): Promise<Paper[]> {
-  const tx = db.transaction('papers');
-  const found = await Promise.all(ids.map(async (id) => (await tx.store.get(id)) ?? (await tx.store.index('keys').get(id))));
-  const seen = new Set<string>();
-  return found.filter((p): p is StoredPaper => !!p && !seen.has(p.id) && !!seen.add(p.id)).map(withoutKeys);
-}
-
 /** What the user may change on a paper. */
 export interface PaperPatch {
   userTags?: string[];

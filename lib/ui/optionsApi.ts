@@ -12,7 +12,7 @@ export function optionsApi(): OptionsApi {
     listSaved: () => messaging.sendMessage('listPapers', { view: 'saved' }),
     // The page holds the papers: export them here, in chunks, so progress can be shown.
     exportPapers: async (format, papers, onProgress) => (await import('../export')).exportPapers(papers, format, { onProgress }),
-    exportBackup: () => messaging.sendMessage('exportPapers', { format: 'backup' }),
+    exportBackup: () => messaging.sendMessage('exportBackup', {}),
     importBackup: (text) => messaging.sendMessage('importBackup', { text }),
     clearData: async () => {
       const cleared = await messaging.sendMessage('clearData', { confirm: 'delete everything' });
