@@ -3,6 +3,7 @@ import { PersonalTags } from './personalTags';
 import { validate } from './schemas';
 import type { Paper, Tag } from '../model';
 import { keyResult } from '../extract';
+import { prepareClassifiers } from '../classify';
 import { enrichEntry } from '../pipeline';
 import type { PaperDb } from '../store/db';
 import type { SyncStatusView } from '../sync/service';
@@ -46,6 +47,7 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
       // A site the user turned off in the options is neither read nor remembered.
       if (!isSiteOn(settings, data.site)) return { papers: [] };
       const model = await personal.current();
+      await prepareClassifiers();
       const enriched = data.entries.map((entry) => enrichEntry(entry, { personal: model }));
       const stored = await recordSightings(db, enriched, { site: data.site, url: data.url });
       // Personal tags the model is sure of (the user's threshold) are applied, not just suggested. The
@@ -71,6 +73,7 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
     },
     async savePaper(data: MessageData<'savePaper'>): Promise<Paper> {
       const where = { site: data.entry.site, url: data.url ?? data.entry.url };
+      await prepareClassifiers();
       const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry, { personal: await personal.current() })], where, Date.now(), { save: true });
       await sync.localChanged([paper!]);
       return paper!;

@@ -44,8 +44,13 @@ export interface CategoryModelFile {
    * 0 (or absent) is the plain argmax. Fitted on the calibration split.
    */
   archiveBlend?: number;
-  /** base64 of the sparse table (see decodeTable). */
-  table: string;
+  /** base64 of the sparse table (see decodeTable), as training writes it. */
+  table?: string;
+  /**
+   * Where the table is instead, in the built extension (scripts/build/model-table.ts): it is read
+   * before the model is made (lib/classify: prepareClassifiers).
+   */
+  tableUrl?: string;
 }
 
 export interface CategoryScore {
@@ -206,18 +211,21 @@ export class CategoryModel {
   private readonly archiveOf: Int32Array;
   private readonly archiveMass: Float64Array;
   private readonly archiveBest: Int32Array;
-  readonly file: Omit<CategoryModelFile, 'table'>;
+  readonly file: Omit<CategoryModelFile, 'table' | 'tableUrl'>;
 
-  constructor(file: CategoryModelFile) {
+  /** `tableBytes`: the table read from `file.tableUrl`, for a file that does not carry it. */
+  constructor(file: CategoryModelFile, tableBytes?: Uint8Array) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unknown category model format ${file.format}`);
-    this.table = new SparseTable(base64Bytes(file.table));
+    const bytes = tableBytes ?? (file.table === undefined ? undefined : base64Bytes(file.table));
+    if (!bytes) throw new Error(`the category model's table (${file.tableUrl ?? 'none'}) has not been read`);
+    this.table = new SparseTable(bytes);
     this.bias = Float64Array.from(file.bias);
     const archiveIds = file.classes.map((id) => id.split('.')[0]!);
     const distinct = [...new Set(archiveIds)];
     this.archiveOf = Int32Array.from(archiveIds, (id) => distinct.indexOf(id));
     this.archiveMass = new Float64Array(distinct.length);
     this.archiveBest = new Int32Array(distinct.length);
-    const { table: _table, ...rest } = file;
+    const { table: _table, tableUrl: _tableUrl, ...rest } = file;
     this.file = rest;
   }
 

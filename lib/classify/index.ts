@@ -22,11 +22,26 @@ export interface Classifiers {
 }
 
 let loaded: Classifiers | null = null;
+/** The category table, when the built extension ships it as a file (see prepareClassifiers). */
+let tableBytes: Uint8Array | undefined;
+
+/**
+ * Reads what the models need before they can be made: in the built extension the category weights
+ * are a file beside the worker's script (scripts/build/model-table.ts), read once. Elsewhere (command
+ * line, tests) they are in the JSON and this does nothing. Call it before classifying in the worker.
+ */
+export async function prepareClassifiers(fetchFile: typeof fetch = fetch): Promise<void> {
+  const { tableUrl } = categoriesJson as CategoryModelFile;
+  if (loaded || tableBytes || !tableUrl) return;
+  const response = await fetchFile(tableUrl);
+  if (!response.ok) throw new Error(`could not read the category model (${tableUrl}): ${response.status}`);
+  tableBytes = new Uint8Array(await response.arrayBuffer());
+}
 
 /** Decodes the shipped weights and term list (once; later calls return the same objects). */
 export function loadClassifiers(): Classifiers {
   loaded ??= {
-    categories: new CategoryModel(categoriesJson as CategoryModelFile),
+    categories: new CategoryModel(categoriesJson as CategoryModelFile, tableBytes),
     topics: new TopicMatcher(topicsJson as TopicsFile),
   };
   return loaded;
