@@ -4,7 +4,10 @@ import type { Paper } from '../../lib/model';
 import { OWN_FIXTURES_DIR } from '../helpers/shared';
 import { chromiumPath, launchWithExtension, openPopup, readStore, sendToBackground, servePages, waitFor, type ExtensionSession } from './harness';
 
-/** A personal tag the user puts on a paper on one listing is suggested on a related paper of another. */
+/**
+ * A personal tag the user puts on a paper on one listing is suggested on a related paper of another; the
+ * model's categories are there where a page states none.
+ */
 describe.skipIf(!chromiumPath())('personal tags across pages, in Chromium', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
@@ -16,6 +19,14 @@ describe.skipIf(!chromiumPath())('personal tags across pages, in Chromium', () =
   });
   afterAll(async () => {
     await session?.close();
+  });
+
+  it("predicts categories for a paper whose page states none, with the weights the worker reads from the extension's files", async () => {
+    const popup = await openPopup(session);
+    const entry = { id: 'arxiv:2609.09999', aliases: [], title: 'Sparse attention for long-context language models', authors: ['Ada Lovelace'], abstract: 'We propose a sparse attention mechanism that lets transformer language models read documents of a million tokens.', abstractKind: 'full', url: 'https://huggingface.co/papers/2609.09999', subjects: [], site: 'huggingface' };
+    const { papers } = await sendToBackground<{ papers: { tags: { kind: string; source: string; id: string }[] }[] }>(popup, 'pageEntries', { url: 'https://huggingface.co/papers', site: 'huggingface', entries: [entry] });
+    expect(papers[0]!.tags.filter((tag) => tag.kind === 'category' && tag.source === 'model').map((tag) => tag.id)).toContain('cs.CL');
+    await popup.close();
   });
 
   it('a tag learned on one page is suggested on another', async () => {
