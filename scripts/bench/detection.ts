@@ -17,7 +17,7 @@ import { chromium, type Page } from 'playwright-core';
 import { ownPageFixtures } from '../../tests/helpers/pages';
 import { HAS_SHARED, OWN_FIXTURES_DIR, REAL_PAGES, readShared } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
-import { bootstrapInterval, median } from '../lib/stats';
+import { bootstrapInterval, median, ratioOfMedians } from '../lib/stats';
 
 const ENTRIES = 2000;
 const RUNS = 31;
@@ -133,7 +133,6 @@ function loadAverage(): string {
   }
 }
 
-
 /** How long each page of the per-site table is detected again and again, after WARM_UP calls. */
 const SITE_SPAN_MS = 200;
 
@@ -164,7 +163,7 @@ async function perSite(page: Page): Promise<Figures> {
 
 /** The 90% bootstrap interval of the ratio of medians: how far it could move from one bench run to the next. */
 function ratioInterval(detect: number[], floor: number[]): { ratio_low90: number; ratio_high90: number } {
-  const [low, high] = bootstrapInterval(detect, floor, (a, b) => median(a) / median(b));
+  const [low, high] = bootstrapInterval(detect, floor, ratioOfMedians);
   return { ratio_low90: low, ratio_high90: high };
 }
 

@@ -16,7 +16,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_MISSING, EXTENSION_DIR, chromiumPath } from '../../tests/e2e/harness';
 import { HAS_SHARED, readShared } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
-import { bootstrapInterval, median } from '../lib/stats';
+import { bootstrapInterval, differenceOfMedians, median, ratioOfMedians } from '../lib/stats';
 
 const ENTRIES = 2000;
 const RUNS = 9;
@@ -158,7 +158,6 @@ async function launch(extensionDir: string | null, html: string): Promise<{ cont
   };
 }
 
-
 const part: Part = {
   title: `In-page chips: a ${ENTRIES}-entry arXiv listing with and without the extension (Chromium, ${RUNS} runs each)`,
   async run(): Promise<Figures> {
@@ -196,21 +195,21 @@ const part: Part = {
       for (const browser of [plain, empty, extended]) await browser.close();
       rmSync(emptyDir, { recursive: true, force: true });
     }
+    const loads = (k: keyof typeof runs) => runs[k].map((r) => r.load);
+    const longTaskSums = (k: keyof typeof runs) => runs[k].map((r) => r.longTaskMs);
+    const blocking = (k: keyof typeof runs) => runs[k].map((r) => r.blockingMs);
     const rows = (['without', 'empty content script', 'with'] as const).map((k) => ({
       extension: k,
-      'load ms (median)': median(runs[k].map((r) => r.load)),
+      'load ms (median)': median(loads(k)),
       'DCL ms': median(runs[k].map((r) => r.dcl)),
-      'long tasks ms': median(runs[k].map((r) => r.longTaskMs)),
-      'blocking ms': median(runs[k].map((r) => r.blockingMs)),
+      'long tasks ms': median(longTaskSums(k)),
+      'blocking ms': median(blocking(k)),
       'longest task ms': median(runs[k].map((r) => r.maxLongTask)),
       'long tasks after DCL ms': median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0))),
       'first-screen chips after DCL ms': k === 'with' ? median(runs[k].map((r) => r.toChips ?? Infinity)) : '',
       'layout shift (CLS)': Number(median(runs[k].map((r) => r.layoutShift)).toFixed(4)),
     }));
     printTable(rows);
-    const loads = (k: keyof typeof runs) => runs[k].map((r) => r.load);
-    const longTaskSums = (k: keyof typeof runs) => runs[k].map((r) => r.longTaskMs);
-    const blocking = (k: keyof typeof runs) => runs[k].map((r) => r.blockingMs);
     const withoutLoad = median(loads('without'));
     // Long tasks the extension adds, over the whole load (PaperLens starts while the page is parsed), and
     // after DOMContentLoaded alone; each minus those a page without the extension has too.
@@ -220,8 +219,6 @@ const part: Part = {
     // How far the two headline figures could move from one bench run to the next: their 90% bootstrap
     // intervals over these runs. The machine's speed changes between page loads (the same page's load
     // differs by ±20% from one to the next), so a figure within its target by less than this is luck.
-    const ratioOfMedians = (a: number[], b: number[]) => median(a) / median(b);
-    const differenceOfMedians = (a: number[], b: number[]) => median(a) - median(b);
     const [loadRatioLow, loadRatioHigh] = bootstrapInterval(loads('with'), loads('without'), ratioOfMedians);
     const [longTasksLow, longTasksHigh] = bootstrapInterval(longTaskSums('with'), longTaskSums('without'), differenceOfMedians);
     const [blockingLow, blockingHigh] = bootstrapInterval(blocking('with'), blocking('without'), differenceOfMedians);

@@ -1,21 +1,10 @@
 /** Small statistics for the bench parts: their figures are medians of repeated runs on a noisy machine. */
+import { seededRandom } from '../train/categories';
 
 /** The middle value (the upper one of the two middle values for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** A fixed-seed generator (mulberry32), so an interval printed twice from the same runs is the same. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -30,6 +19,7 @@ export function bootstrapInterval(
   figure: (a: number[], b: number[]) => number,
   { resamples = 2000, level = 0.9, seed = 1 } = {},
 ): [low: number, high: number] {
+  // Seeded, so an interval printed twice from the same runs is the same.
   const random = seededRandom(seed);
   const resample = (values: readonly number[]) => values.map(() => values[Math.floor(random() * values.length)]!);
   const figures: number[] = [];
@@ -38,3 +28,7 @@ export function bootstrapInterval(
   const tail = (1 - level) / 2;
   return [figures[Math.floor(tail * (resamples - 1))]!, figures[Math.ceil((1 - tail) * (resamples - 1))]!];
 }
+
+/** Figures comparing two sets of runs, for bootstrapInterval. */
+export const ratioOfMedians = (a: readonly number[], b: readonly number[]) => median(a) / median(b);
+export const differenceOfMedians = (a: readonly number[], b: readonly number[]) => median(a) - median(b);
