@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The category model's weights as the extension ships them, beside its scripts. */
 export const TABLE_FILE = 'classify/categories.table.bin';
 
-const MODEL_JSON = path.join('assets', 'classify', 'categories.json');
+/** The model file's path as module ids spell it (forward slashes on every system). */
+const MODEL_JSON = '/assets/classify/categories.json';
 
 /**
  * Ships the category model's weight table as a binary file instead of a 2 MB base64 string inside the
@@ -15,7 +15,8 @@ const MODEL_JSON = path.join('assets', 'classify', 'categories.json');
  * line and the tests, which are not built, read the table from the JSON as before.
  */
 export function modelTableAsFile(): Plugin {
-  // A module id of its own, so the bundler's JSON plugin does not take the module for the JSON file.
+  // A module id of its own, not ending in .json, so the bundler's JSON plugin does not take the module
+  // for the JSON file.
   const moduleId = '\0paperlens:categories-model';
   let modelFile = '';
   return {
