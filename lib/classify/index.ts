@@ -24,15 +24,25 @@ export interface Classifiers {
 let loaded: Classifiers | null = null;
 /** The category table, when the built extension ships it as a file (see prepareClassifiers). */
 let tableBytes: Uint8Array | undefined;
+/** The one read of that file: page batches arriving together after the worker starts share it. */
+let tableRead: Promise<void> | undefined;
 
 /**
  * Reads what the models need before they can be made: in the built extension the category weights
  * are a file beside the worker's script (scripts/build/model-table.ts), read once. Elsewhere (command
  * line, tests) they are in the JSON and this does nothing. Call it before classifying in the worker.
  */
-export async function prepareClassifiers(fetchFile: typeof fetch = fetch): Promise<void> {
+export function prepareClassifiers(fetchFile: typeof fetch = fetch): Promise<void> {
   const { tableUrl } = categoriesJson as CategoryModelFile;
-  if (loaded || tableBytes || !tableUrl) return;
+  if (!tableUrl) return Promise.resolve();
+  tableRead ??= readTable(tableUrl, fetchFile).catch((error: unknown) => {
+    tableRead = undefined; // a failed read is tried again by the next caller
+    throw error;
+  });
+  return tableRead;
+}
+
+async function readTable(tableUrl: string, fetchFile: typeof fetch): Promise<void> {
   const response = await fetchFile(tableUrl);
   if (!response.ok) throw new Error(`could not read the category model (${tableUrl}): ${response.status}`);
   tableBytes = new Uint8Array(await response.arrayBuffer());

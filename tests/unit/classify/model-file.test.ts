@@ -33,7 +33,7 @@ describe('the category model shipped as a module and a table file', () => {
   it('cannot be used before its table is read, then classifies as the JSON with its table does', async () => {
     expect(() => loadClassifiers()).toThrow(/has not been read/);
     const fetchFile = vi.fn(async () => new Response(splitModelFile(json).table));
-    await prepareClassifiers(fetchFile);
+    await Promise.all([prepareClassifiers(fetchFile), prepareClassifiers(fetchFile)]);
     await prepareClassifiers(fetchFile);
     expect(fetchFile).toHaveBeenCalledTimes(1);
     expect(fetchFile).toHaveBeenCalledWith(`/${TABLE_FILE}`);
