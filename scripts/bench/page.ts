@@ -20,9 +20,9 @@ import { bootstrapInterval, differenceOfMedians, median, ratioOfMedians } from '
 
 const ENTRIES = 2000;
 /**
- * Runs per arm. Nine keep \`npm run bench\` short; a page load here varies by ±15% from one load to the next
+ * Runs per arm. Nine keep `npm run bench` short; a page load here varies by ±15% from one load to the next
  * with no correlation between neighbouring loads, so a figure close to its target needs more
- * (\`PAGE_RUNS=30 npx tsx scripts/bench.ts page\`) for its interval to clear it.
+ * (`PAGE_RUNS=30 npx tsx scripts/bench.ts page`) for its interval to clear it.
  */
 const RUNS = Number(process.env.PAGE_RUNS) || 9;
 const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=2000';
