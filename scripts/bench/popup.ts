@@ -69,16 +69,17 @@ async function seed(worker: Worker, papers: Paper[]): Promise<void> {
 }
 
 /**
- * Runs in the page before its scripts: notes when the first rows are in the DOM and then painted, and
- * keeps the markup they are first shown in.
+ * Runs in the page before its scripts: notes when the first rows are in the DOM and then painted, and,
+ * when asked (`keepMarkup`: once, as it costs a serialisation of the page), the markup they are first
+ * shown in.
  */
-function watchFirstRows(): void {
+function watchFirstRows(keepMarkup: boolean): void {
   const w = window as unknown as { __firstRows?: number; __firstRowsPainted?: number; __firstScreenHtml?: string };
   new MutationObserver((_changes, observer) => {
     if (w.__firstRows !== undefined || !document.querySelector('.paper-list > .paper')) return;
     w.__firstRows = performance.now();
     // eslint-disable-next-line no-restricted-properties -- read, not written: the bench's copy of the popup's own markup
-    w.__firstScreenHtml = document.documentElement.outerHTML;
+    if (keepMarkup) w.__firstScreenHtml = document.documentElement.outerHTML;
     observer.disconnect();
     // The frame that shows them: after the next animation frame's paint.
     requestAnimationFrame(() => setTimeout(() => (w.__firstRowsPainted = performance.now()), 0));
@@ -135,7 +136,7 @@ const part: Part = {
           staticContentfulPaints.push(floor.fcp);
           await pause(1000);
         }
-        const opened = await openTimedPopup(session);
+        const opened = await openTimedPopup(session, run === 0);
         page = opened.page;
         firstRows.push(opened.times.rows);
         contentfulPaints.push(opened.times.fcp);
@@ -193,12 +194,21 @@ const part: Part = {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens the popup and waits until its whole list is loaded and indexed; the page is left open. */
-async function openTimedPopup(session: ExtensionSession) {
+/** Opens one of the extension's pages (`file`) and waits until its first rows are painted. */
+async function openUntilRowsPainted(session: ExtensionSession, file: string, keepMarkup = false): Promise<Page> {
   const page = await session.context.newPage();
-  await page.addInitScript(watchFirstRows);
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await page.addInitScript(watchFirstRows, keepMarkup);
+  await page.goto(`chrome-extension://${session.extensionId}/${file}`);
   await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined);
+  return page;
+}
+
+/**
+ * Opens the popup and waits until its whole list is loaded and indexed; the page is left open.
+ * `keepMarkup`: keep the markup of its first screen, for writeStaticFirstScreen.
+ */
+async function openTimedPopup(session: ExtensionSession, keepMarkup = false) {
+  const page = await openUntilRowsPainted(session, 'popup.html', keepMarkup);
   await page.waitForFunction(() => !document.querySelector('.list-status')?.textContent?.includes('loading'), undefined, { timeout: 60_000 });
   const loaded = await page.evaluate(() => performance.now());
   await page.waitForSelector('.list-scroll[aria-busy="false"]', { timeout: 60_000 });
@@ -221,10 +231,7 @@ function writeStaticFirstScreen(firstScreenHtml: string, extensionDir: string): 
 
 /** Opens the static first screen and times its paint as the popup's is timed. */
 async function openStaticFirstScreen(session: ExtensionSession): Promise<{ painted: number; fcp: number }> {
-  const page = await session.context.newPage();
-  await page.addInitScript(watchFirstRows);
-  await page.goto(`chrome-extension://${session.extensionId}/${STATIC_FIRST_SCREEN}`);
-  await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined);
+  const page = await openUntilRowsPainted(session, STATIC_FIRST_SCREEN);
   // The paint timing entry is queued once the frame is presented, which may be after the rows' frame ran.
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   const times = await page.evaluate(() => ({
