@@ -215,7 +215,6 @@ const part: Part = {
       'layout shift (CLS)': Number(median(runs[k].map((r) => r.layoutShift)).toFixed(4)),
     }));
     printTable(rows);
-    const withoutLoad = median(loads('without'));
     // Long tasks the extension adds, over the whole load (PaperLens starts while the page is parsed), and
     // after DOMContentLoaded alone; each minus those a page without the extension has too.
     const afterDcl = (k: 'with' | 'without') => median(runs[k].map((r) => r.longTasksAfterDcl.reduce((a, b) => a + b, 0)));
@@ -236,11 +235,11 @@ const part: Part = {
     );
     for (const k of Object.keys(runs) as (keyof typeof runs)[]) console.log(`loads, ${k} (ms): ${loads(k).map(Math.round).join(' ')}`);
     const figures: Figures = {
-      loadRatio: median(loads('with')) / withoutLoad,
+      loadRatio: ratioOfMedians(loads('with'), loads('without')),
       loadRatioLow90: loadRatioLow,
       loadRatioHigh90: loadRatioHigh,
       // The same ratio for an extension whose content script is empty: what injecting any script costs here.
-      emptyContentScriptLoadRatio: median(loads('empty content script')) / withoutLoad,
+      emptyContentScriptLoadRatio: ratioOfMedians(loads('empty content script'), loads('without')),
       longTaskMsAdded: Math.max(0, differenceOfMedians(longTaskSums('with'), longTaskSums('without'))),
       longTaskMsAddedLow90: longTasksLow,
       longTaskMsAddedHigh90: longTasksHigh,

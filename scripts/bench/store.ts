@@ -51,7 +51,6 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-
 /** Calls one method of the page's bench object, as its own task. */
 function call<K extends keyof StoreBench>(page: Page, method: K, ...args: Parameters<StoreBench[K]>): Promise<Awaited<ReturnType<StoreBench[K]>>> {
   return page.evaluate(
