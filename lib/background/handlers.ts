@@ -1,7 +1,7 @@
 import type { MessageData, PaperStatus, ProtocolMap } from '../messaging';
 import { PersonalTags } from './personalTags';
 import { validate } from './schemas';
-import type { Paper, Tag } from '../model';
+import type { EntryData, Paper, Tag } from '../model';
 import { keyResult } from '../extract';
 import { prepareClassifiers } from '../classify';
 import { enrichEntry } from '../pipeline';
@@ -36,6 +36,11 @@ const LOCAL_ONLY: SyncHooks = {
  */
 export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = LOCAL_ONLY) {
   const personal = new PersonalTags(getDb);
+  // Every entry the worker classifies goes through here: the category weights are read on first use.
+  const enrich = async (entries: readonly EntryData[]) => {
+    const [model] = await Promise.all([personal.current(), prepareClassifiers()]);
+    return entries.map((entry) => enrichEntry(entry, { personal: model }));
+  };
   const synced = async (paper: Paper | undefined): Promise<Paper | null> => {
     if (paper) await sync.localChanged([paper]);
     return paper ?? null;
@@ -46,9 +51,7 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
       const settings = await getSettings(db);
       // A site the user turned off in the options is neither read nor remembered.
       if (!isSiteOn(settings, data.site)) return { papers: [] };
-      const model = await personal.current();
-      await prepareClassifiers();
-      const enriched = data.entries.map((entry) => enrichEntry(entry, { personal: model }));
+      const enriched = await enrich(data.entries);
       const stored = await recordSightings(db, enriched, { site: data.site, url: data.url });
       // Personal tags the model is sure of (the user's threshold) are applied, not just suggested. The
       // suggestions enrichEntry made carry the scores, so nothing is scored twice.
@@ -73,8 +76,7 @@ export function createHandlers(getDb: () => Promise<PaperDb>, sync: SyncHooks = 
     },
     async savePaper(data: MessageData<'savePaper'>): Promise<Paper> {
       const where = { site: data.entry.site, url: data.url ?? data.entry.url };
-      await prepareClassifiers();
-      const [paper] = await recordSightings(await getDb(), [enrichEntry(data.entry, { personal: await personal.current() })], where, Date.now(), { save: true });
+      const [paper] = await recordSightings(await getDb(), await enrich([data.entry]), where, Date.now(), { save: true });
       await sync.localChanged([paper!]);
       return paper!;
     },
