@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, median } from '../../../scripts/lib/stats';
+import { bootstrapInterval, median, ratioOfMedians } from '../../../scripts/lib/stats';
 
 describe('median', () => {
   it('is the middle value, the upper middle one for an even count, whatever the order', () => {
@@ -9,8 +9,6 @@ describe('median', () => {
 });
 
 describe('bootstrapInterval', () => {
-  const ratioOfMedians = (a: number[], b: number[]) => median(a) / median(b);
-
   it('holds the figure of the runs themselves, and is reproducible', () => {
     const a = [110, 104, 121, 98, 115, 107, 112, 101, 118];
     const b = [100, 97, 108, 93, 104, 99, 102, 95, 106];
