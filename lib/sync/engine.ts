@@ -1,6 +1,6 @@
 import { HlcClock, type Hlc } from './clock';
 import { SYNC_FIELDS, editRecord, isSaved, latestStamp, mergeInto, sameRecord, visibleValues, type Replica, type SyncRecord, type SyncValues } from './replica';
-import { QUOTA_BYTES, SHARD_COUNT, decodeShard, fnv1a, isShardKey, layoutReplica, shardKey, shardOf } from './shards';
+import { QUOTA_BYTES, SHARD_COUNT, fnv1a, isShardKey, loadShardCodec, shardKey, shardOf, type ShardCodec } from './shards';
 
 /**
  * The sync engine of one device. IndexedDB stays the source of truth; the engine keeps the replica
@@ -79,6 +79,8 @@ export class SyncEngine {
   /** Per shard: tombstones stamped at or before this wall time were collected everywhere. */
   private collected: number[] = new Array<number>(SHARD_COUNT).fill(0);
   private clock: HlcClock;
+  /** Loaded by the first sync, not when the worker starts (see loadShardCodec). */
+  private codec: Promise<ShardCodec> | null = null;
   private lastStatus: SyncStatus | null = null;
 
   constructor(
@@ -103,6 +105,10 @@ export class SyncEngine {
       for (const record of records) this.clock.observe(latestStamp(record));
     }
     return this.replica;
+  }
+
+  private shardCodec(): Promise<ShardCodec> {
+    return (this.codec ??= loadShardCodec());
   }
 
   /**
@@ -132,11 +138,12 @@ export class SyncEngine {
   /** Merges shards that arrived (from `storage.onChanged` or a read); returns the records that changed here. */
   async receive(items: Record<string, unknown>): Promise<SyncRecord[]> {
     const replica = await this.loaded();
+    const codec = await this.shardCodec();
     const fresh: SyncRecord[] = [];
     let collectionMoved = false;
     for (const [key, value] of Object.entries(items)) {
       if (!isShardKey(key)) continue;
-      const shard = decodeShard(value);
+      const shard = codec.decodeShard(value);
       const index = parseInt(key.slice(1), 36);
       const collectedHere = this.collected[index] ?? 0;
       for (const record of shard.records) this.clock.observe(latestStamp(record));
@@ -184,7 +191,7 @@ export class SyncEngine {
       await this.receive(remote);
       await this.collectTombstones(remote, startedAt);
       const replica = await this.loaded();
-      const layout = layoutReplica(replica.values(), this.collected);
+      const layout = (await this.shardCodec()).layoutReplica(replica.values(), this.collected);
       const writes: Record<string, unknown> = {};
       const removals: string[] = [];
       for (const [key, value] of layout.shards) {
@@ -235,12 +242,13 @@ export class SyncEngine {
     // alone, or its copy of the sync area may be weeks old after time offline). So it collects only while
     // it hears from another device; a device that never has keeps its tombstones (a few bytes each).
     if (!others.some((entry) => now - entry.a < REGISTRY_FRESH_MS)) return;
+    const codec = await this.shardCodec();
     const collectable: string[] = [];
     for (let index = 0; index < SHARD_COUNT; index++) {
       const value = remote[shardKey(index)];
       const hash = valueHash(value);
       if (!hash || !others.every((entry) => entry.h[index] === hash)) continue;
-      const mark = this.collectionMark(index, decodeShard(value).records, now);
+      const mark = this.collectionMark(index, codec.decodeShard(value).records, now);
       if (mark <= (this.collected[index] ?? 0)) continue;
       this.collected[index] = mark;
       this.clock.observe({ wall: mark, count: 0, device: this.device });

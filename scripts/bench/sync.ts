@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { canonicalUrl } from '../../lib/model';
 import { mergeInto, type SyncRecord } from '../../lib/sync/replica';
-import { QUOTA_BYTES, decodeShard, layoutReplica } from '../../lib/sync/shards';
+import { QUOTA_BYTES, loadShardCodec } from '../../lib/sync/shards';
 import { HAS_SHARED, sharedPath } from '../../tests/helpers/shared';
 import { printTable, type Part } from '../lib/report';
 
@@ -51,6 +51,7 @@ function time<T>(run: () => T): [T, number] {
 const part: Part = {
   title: 'Sync: what fits in storage.sync, and how fast it merges',
   async run() {
+    const { decodeShard, layoutReplica } = await loadShardCodec();
     const rows = [];
     for (const size of [1000, 2000, 3000, MAX_PAPERS]) {
       const list = savedList(size);

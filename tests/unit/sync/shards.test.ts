@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../../lib/model';
 import type { Hlc } from '../../../lib/sync/clock';
 import { mergeRecord, sameRecord, type SyncRecord } from '../../../lib/sync/replica';
-import { QUOTA_BYTES, QUOTA_BYTES_PER_ITEM, decodeShard, itemBytes, layoutReplica } from '../../../lib/sync/shards';
+import { QUOTA_BYTES, QUOTA_BYTES_PER_ITEM, itemBytes, loadShardCodec } from '../../../lib/sync/shards';
+
+const { decodeShard, layoutReplica } = await loadShardCodec();
 
 const stamp = (wall: number, count = 0, device = 'dev-a'): Hlc => ({ wall, count, device });
 
