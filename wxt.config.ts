@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SUPPORTED_HOST_PATTERNS } from './lib/detect/hosts';
+import { browserPolyfillWithoutCopy } from './scripts/build/browser-polyfill';
 import { modelTableAsFile } from './scripts/build/model-table';
 import { renderBlockingModuleScripts } from './scripts/build/render-blocking';
 
@@ -9,7 +10,7 @@ import { renderBlockingModuleScripts } from './scripts/build/render-blocking';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), renderBlockingModuleScripts(), modelTableAsFile()] }),
+  vite: () => ({ plugins: [browserPolyfillWithoutCopy(), preact(), renderBlockingModuleScripts(), modelTableAsFile()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperLens',
     description: 'See at a glance which papers on a listing page matter to you, and what they achieved.',
