@@ -37,6 +37,7 @@ const part: Part = {
         if (origin !== lastOrigin && Number.isFinite(readyAt)) starts.push(readyAt);
         lastOrigin = origin;
       }
+      if (!starts.length) throw new Error(`the worker never reported ${READY_MARK} after a restart`);
       printTable([{ measure: `worker start → its script run (ms, ${starts.length} starts)`, median: median(starts), min: Math.min(...starts), max: Math.max(...starts) }]);
       return { worker_ready_ms: Number(median(starts).toFixed(1)), worker_ready_min_ms: Number(Math.min(...starts).toFixed(1)) };
     } finally {
