@@ -1,11 +1,12 @@
 import { cpSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { canonicalId, identityKeys, type Paper } from '../../lib/model';
 import { enrichEntry } from '../../lib/pipeline';
-import { CHROMIUM_MISSING, EXTENSION_DIR, chromiumPath, launchWithExtension, openPopup, writeStore, type ExtensionSession } from '../../tests/e2e/harness';
+import { CHROMIUM_MISSING, EXTENSION_DIR, chromiumPath, launchWithExtension, openPopup, stopServiceWorkers, writeStore, type ExtensionSession } from '../../tests/e2e/harness';
 import { HAS_SHARED, sharedPath } from '../../tests/helpers/shared';
 import { printTable, type Figures, type Part } from '../lib/report';
 import { median } from '../lib/stats';
@@ -192,8 +193,6 @@ const part: Part = {
   },
 };
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Opens one of the extension's pages (`file`) and waits until its first rows are painted. */
 async function openUntilRowsPainted(session: ExtensionSession, file: string, keepMarkup = false): Promise<Page> {
   const page = await session.context.newPage();
@@ -240,15 +239,6 @@ async function openStaticFirstScreen(session: ExtensionSession): Promise<{ paint
   }));
   await page.close();
   return times;
-}
-
-/** Stops every service worker, as the browser does to an idle extension's (DevTools' "Stop" button). */
-async function stopServiceWorkers(context: BrowserContext): Promise<void> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await page.close();
 }
 
 /**

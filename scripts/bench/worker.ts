@@ -1,4 +1,5 @@
-import { launchWithExtension, CHROMIUM_MISSING, chromiumPath } from '../../tests/e2e/harness';
+import { setTimeout as pause } from 'node:timers/promises';
+import { CHROMIUM_MISSING, chromiumPath, launchWithExtension, stopServiceWorkers } from '../../tests/e2e/harness';
 import { printTable, type Figures, type Part } from '../lib/report';
 import { median } from '../lib/stats';
 
@@ -10,8 +11,6 @@ import { median } from '../lib/stats';
  */
 const RUNS = 15;
 const READY_MARK = 'paperlens:worker-ready';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const part: Part = {
   title: 'Background worker start (Chromium, built extension)',
@@ -28,7 +27,7 @@ const part: Part = {
       const starts: number[] = [];
       let lastOrigin = 0;
       for (let run = 0; run < RUNS; run++) {
-        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopServiceWorkers(session.context);
         await pause(1000);
         await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${session.extensionId}/` });
         // Playwright keeps one handle for the extension's worker across restarts.
