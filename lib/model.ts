@@ -93,7 +93,10 @@ export type ClaimDirection = 'up' | 'down' | 'none';
 
 /** One result a paper claims, quotable: `sentence` is the source and start..end the value's offsets in the abstract. */
 export interface ResultClaim {
-  /** The number as written ("103%", "7.3", "2.5x"); empty for a state-of-the-art claim with no number. */
+  /**
+   * The number as written ("103%", "7.3", "2.5x"), its TeX made readable ("12\\%" → "12%"; `start`/`end`
+   * locate it as written); empty for a state-of-the-art claim with no number.
+   */
   value: string;
   number: number | null;
   unit: string;

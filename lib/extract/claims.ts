@@ -15,6 +15,7 @@
 import type { ClaimDirection, ClaimKind, ResultClaim } from '../model';
 import { benchmarkKey, findBenchmarks, findMetrics, isModelOrAcronym, type Mention, type MetricMention } from './lexicon';
 import { splitSentences, tokenize, type Sentence, type Token } from './tokens';
+import { readableTex } from './tex';
 import {
   BACKGROUND_OPENERS,
   BASELINE_NOUNS,
@@ -1247,14 +1248,14 @@ export function extractResults(abstract: string): ResultClaim[] {
       const start = tokens[d.from]!.start;
       const end = tokens[d.to - 1]!.end;
       claims.push({
-        value: d.kind === 'sota' ? '' : text.slice(start, end),
+        value: d.kind === 'sota' ? '' : readableTex(text.slice(start, end)),
         number: d.q ? d.q.number * (d.q.sign === '-' ? -1 : 1) : null,
         unit: d.q?.unit ?? '',
         kind: d.kind,
         direction: d.direction,
         metric: d.metric,
         dataset: d.dataset,
-        comparator: d.comparator,
+        comparator: readableTex(d.comparator),
         subject,
         sentence: sentenceText,
         start,

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { identityKeys, type Paper } from '../model';
+import { readableTex } from '../extract/tex';
+import { identityKeys, type Paper, type ResultClaim } from '../model';
 import { normaliseUserTags, userTagId } from './tags';
 
 /**
@@ -12,9 +13,11 @@ import { normaliseUserTags, userTagId } from './tags';
  *     models (personal-tag models, plain JSON), removed (deleted papers kept for undo, and as
  *     tombstones for sync).
  * v3: sync (the sync replica, lib/sync/local.ts: one record per paper id, plus the engine's state).
+ * v4: result values and comparators stored as the abstract's TeX wrote them ("12\%", "4.6$\times$") are
+ *     stored as read ("12%", "4.6×"), as the extractor now gives them; nothing else changes.
  */
 export const DB_NAME = 'paperlens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A stored paper, plus the keys it can be found by (id, aliases, normalised title). */
 export interface StoredPaper extends Paper {
@@ -95,7 +98,32 @@ export const MIGRATIONS: Record<number, (db: PaperDb, tx: UpgradeTx) => Promise<
   3(db) {
     db.createObjectStore('sync');
   },
+  async 4(_db, tx) {
+    for (let cursor = await tx.objectStore('papers').openCursor(); cursor; cursor = await cursor.continue()) {
+      const results = readableResults(cursor.value.results);
+      if (results) await cursor.update({ ...cursor.value, results });
+    }
+    // Removed papers come back exactly as they are kept: they are read the same way.
+    for (let cursor = await tx.objectStore('removed').openCursor(); cursor; cursor = await cursor.continue()) {
+      const results = readableResults(cursor.value.paper.results);
+      if (results) await cursor.update({ ...cursor.value, paper: { ...cursor.value.paper, results } });
+    }
+  },
 };
+
+/** The claims with their values and comparators read from TeX, or null when none needed it. */
+function readableResults(results: ResultClaim[] | undefined): ResultClaim[] | null {
+  if (!results?.length) return null;
+  let changed = false;
+  const read = results.map((claim) => {
+    const value = readableTex(claim.value);
+    const comparator = readableTex(claim.comparator);
+    if (value === claim.value && comparator === claim.comparator) return claim;
+    changed = true;
+    return { ...claim, value, comparator };
+  });
+  return changed ? read : null;
+}
 
 /** Opens (creating or upgrading) the database; `version` below the current one is for migration tests. */
 export function openPaperDb(name = DB_NAME, version = DB_VERSION): Promise<PaperDb> {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractArtifacts, extractResults, keyResult } from '../../../lib/extract';
+import { readableTex } from '../../../lib/extract/tex';
 import { splitSentences, tokenize } from '../../../lib/extract/tokens';
 import { adversarialInputs } from './adversarial';
 
@@ -15,7 +16,7 @@ describe('extraction on hostile text', () => {
         for (const c of claims) {
           expect(c.start).toBeGreaterThanOrEqual(0);
           expect(c.end).toBeGreaterThan(c.start);
-          if (c.value) expect(abstract.slice(c.start, c.end)).toBe(c.value);
+          if (c.value) expect(readableTex(abstract.slice(c.start, c.end))).toBe(c.value);
           expect(abstract).toContain(c.sentence);
         }
         keyResult(claims);

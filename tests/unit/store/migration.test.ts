@@ -2,10 +2,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { identityKeys, type Paper, type Sighting } from '../../../lib/model';
 import type { EnrichedEntry } from '../../../lib/pipeline';
-import { DB_NAME, DB_VERSION, openPaperDb } from '../../../lib/store/db';
+import { extractResults } from '../../../lib/extract';
+import { readableTex } from '../../../lib/extract/tex';
+import { DB_NAME, DB_VERSION, openPaperDb, storedPaper, type StoredPaper } from '../../../lib/store/db';
 import { getPaper, listPapers, recordSightings } from '../../../lib/store/papers';
 import { getSettings } from '../../../lib/store/settings';
 import { listTags } from '../../../lib/store/tags';
+import { HAS_SHARED, readShared } from '../../helpers/shared';
 import { realisticEntries } from './data';
 
 /**
@@ -135,5 +138,86 @@ describe('schema migration v1 → v2', () => {
     globalThis.indexedDB = new IDBFactory();
     const created = await openPaperDb();
     expect([...created.objectStoreNames].map((name) => [name, [...created.transaction(name).store.indexNames]])).toEqual(upgradedShape);
+  });
+});
+
+/** Abstracts that state results in TeX, as arXiv's do: our own, and real ones from ../shared when present. */
+function texAbstracts(): string[] {
+  const own = [
+    'We present FastTok. It reduces latency by 12\\% and runs 4.6$\\times$ faster than the baseline tokenizer on WikiText-103.',
+    'Our estimator attains a regret of $O(\\sqrt{T})$, and on CIFAR-10 improves accuracy by 2.1$\\%$ over ResNet-50.',
+  ];
+  if (!HAS_SHARED) return own;
+  const real = readShared('data/arxiv-abstracts', 'arxiv_daily_2025-2026.jsonl')
+    .split('\n')
+    .filter((line) => line.includes('\\\\%') || line.includes('\\\\times'))
+    .slice(0, 60)
+    .map((line) => (JSON.parse(line) as { abstract: string }).abstract);
+  return [...own, ...real];
+}
+
+/** A paper as v3 stored it: its result values as the abstract wrote them, TeX and all. */
+function v3Record(abstract: string, i: number): StoredPaper {
+  const at = Date.UTC(2026, 5, 1) + i * 60_000;
+  const results = extractResults(abstract).map((claim) => ({ ...claim, value: claim.value && abstract.slice(claim.start, claim.end) }));
+  return storedPaper({
+    id: `arxiv:2606.${String(10000 + i)}`,
+    aliases: [],
+    title: `Paper ${i}`,
+    authors: ['A. Author'],
+    abstract,
+    abstractKind: 'full',
+    url: `https://arxiv.org/abs/2606.${String(10000 + i)}`,
+    subjects: ['cs.LG'],
+    sites: ['arxiv'],
+    tags: [],
+    results,
+    artifacts: [],
+    saved: i % 2 === 0,
+    savedAt: i % 2 === 0 ? at : undefined,
+    firstSeenAt: at,
+    lastSeenAt: at,
+    seen: [{ site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new', at }],
+    userTags: i % 3 ? [] : ['to read'],
+    note: i % 5 ? '' : 'check the 12\\% claim',
+    read: false,
+  });
+}
+
+describe('schema migration v3 → v4', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it('stores result values read from TeX, in kept and removed papers, and changes nothing else', async () => {
+    const records = texAbstracts().map(v3Record);
+    const written = records.flatMap((r) => r.results.map((c) => c.value));
+    expect(written.filter((value) => /[\\$]/.test(value)).length).toBeGreaterThan(2);
+    const [removed, ...kept] = records;
+
+    const v3 = await openPaperDb(DB_NAME, 3);
+    const tx = v3.transaction(['papers', 'removed'], 'readwrite');
+    for (const record of kept) await tx.objectStore('papers').put(record);
+    await tx.objectStore('removed').put({ id: removed!.id, removedAt: removed!.lastSeenAt, paper: removed! });
+    await tx.done;
+    v3.close();
+
+    const db = await openPaperDb();
+    expect(db.version).toBe(DB_VERSION);
+    const readable = (record: StoredPaper) => ({
+      ...record,
+      results: record.results.map((c) => ({ ...c, value: readableTex(c.value), comparator: readableTex(c.comparator) })),
+    });
+    for (const before of kept) expect(await db.get('papers', before.id)).toEqual(readable(before));
+    const restorable = (await db.get('removed', removed!.id))?.paper;
+    expect(restorable).toEqual(readable(removed!));
+    expect(restorable?.results.map((c) => c.value)).toEqual(expect.arrayContaining(['12%', '4.6×']));
+    const values = (await db.getAll('papers')).flatMap((p) => p.results.map((c) => c.value));
+    expect(values.length).toBe(written.length - removed!.results.length);
+    expect(values.filter((value) => /[\\$]/.test(value))).toEqual([]);
+    expect(values).toEqual(expect.arrayContaining(['O(√T)', '2.1%']));
+    // Notes are the user's words, not TeX to read: they stay as typed.
+    expect((await db.get('papers', kept[4]!.id))?.note).toBe('check the 12\\% claim');
+    db.close();
   });
 });
