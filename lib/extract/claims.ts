@@ -15,7 +15,7 @@
 import type { ClaimDirection, ClaimKind, ResultClaim } from '../model';
 import { benchmarkKey, findBenchmarks, findMetrics, isModelOrAcronym, type Mention, type MetricMention } from './lexicon';
 import { splitSentences, tokenize, type Sentence, type Token } from './tokens';
-import { readableTex } from './tex';
+import { readableTex } from '../tex';
 import {
   BACKGROUND_OPENERS,
   BASELINE_NOUNS,

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { readableTex } from '../extract/tex';
+import { readableTex } from '../tex';
 import { identityKeys, type Paper, type ResultClaim } from '../model';
 import { normaliseUserTags, userTagId } from './tags';
 

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Paper } from '../model';
+import { readableTex } from '../tex';
 import { EXPORT_FORMATS, FORMAT_INFO, type ExportFile, type ExportFormat } from '../export/formats';
 import type { LibraryApi, ListView } from './api';
 import { BarChart, BenchmarkChart, ColumnChart } from './Charts';
@@ -109,19 +110,20 @@ function PaperTable({ state, view, api, download }: { state: PapersState; view: 
     const paper = visible[i]!;
     const claim = keyResult(paper);
     const href = safeUrl(paper.url);
+    const title = readableTex(paper.title);
     const tags = [...paper.userTags, ...paper.tags.map((t) => t.label)].slice(0, 4);
     rows.push(
       <tr key={paper.id} class={selected.has(paper.id) ? 'selected' : undefined} data-paper-id={paper.id}>
         <td>
-          <input type="checkbox" aria-label={`Select ${paper.title}`} checked={selected.has(paper.id)} onClick={(e) => toggle(i, e.shiftKey)} />
+          <input type="checkbox" aria-label={`Select ${title}`} checked={selected.has(paper.id)} onClick={(e) => toggle(i, e.shiftKey)} />
         </td>
         <td class="title-cell">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer" class="paper-title" onClick={(e) => (e.preventDefault(), api.openUrl(href))}>
-              {paper.title}
+              {title}
             </a>
           ) : (
-            <span class="paper-title">{paper.title}</span>
+            <span class="paper-title">{title}</span>
           )}
           <div class="cell-sub">{paper.authors.slice(0, 6).join(', ')}</div>
         </td>

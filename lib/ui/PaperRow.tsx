@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Paper, ResultClaim } from '../model';
+import { readableTex } from '../tex';
 import type { ListView, PaperPatch } from './api';
 import { describeClaim, keyResult, quoteParts, safeUrl, SITE_NAMES } from './library';
 import { TagEditor } from './TagEditor';
@@ -48,6 +49,7 @@ export function PaperRow(props: PaperRowProps) {
   const { paper, view, active, expanded } = props;
   const claim = keyResult(paper);
   const href = safeUrl(paper.url);
+  const title = readableTex(paper.title);
   const userSet = new Set(paper.userTags.map((label) => label.toLowerCase()));
   const labels = [
     ...paper.userTags.map((label) => ({ label, user: true, suggested: false })),
@@ -84,10 +86,10 @@ export function PaperRow(props: PaperRowProps) {
               props.onOpen();
             }}
           >
-            {paper.title}
+            {title}
           </a>
         ) : (
-          <span class="paper-title">{paper.title}</span>
+          <span class="paper-title">{title}</span>
         )}
       </div>
       {labels.length > 0 && (

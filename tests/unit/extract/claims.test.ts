@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractResults, keyResult } from '../../../lib/extract';
-import { readableTex } from '../../../lib/extract/tex';
+import { readableTex } from '../../../lib/tex';
 import type { ResultClaim } from '../../../lib/model';
 import { HAS_SHARED } from '../../helpers/shared';
 import { readSeedPapers } from '../../helpers/seed';

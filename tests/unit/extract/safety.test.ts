@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractArtifacts, extractResults, keyResult } from '../../../lib/extract';
-import { readableTex } from '../../../lib/extract/tex';
+import { readableTex } from '../../../lib/tex';
 import { splitSentences, tokenize } from '../../../lib/extract/tokens';
 import { adversarialInputs } from './adversarial';
 

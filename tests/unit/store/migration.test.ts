@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { identityKeys, type Paper, type Sighting } from '../../../lib/model';
 import type { EnrichedEntry } from '../../../lib/pipeline';
 import { extractResults } from '../../../lib/extract';
-import { readableTex } from '../../../lib/extract/tex';
+import { readableTex } from '../../../lib/tex';
 import { DB_NAME, DB_VERSION, openPaperDb, storedPaper, type StoredPaper } from '../../../lib/store/db';
 import { getPaper, listPapers, recordSightings } from '../../../lib/store/papers';
 import { getSettings } from '../../../lib/store/settings';

@@ -57,6 +57,12 @@ describe('library table', () => {
     expect(api.updatePaper).toHaveBeenCalledTimes(1);
   });
 
+  it('shows titles written in TeX as read', async () => {
+    await renderLibrary([makePaper(1, { title: 'Echo-E$^3$Net for $\\delta$ Scuti stars' })]);
+    expect(rowTitles()).toEqual(['Echo-E³Net for δ Scuti stars']);
+    expect(screen.getByLabelText('Select Echo-E³Net for δ Scuti stars')).toBeTruthy();
+  });
+
   it('sorts by a column header', async () => {
     await renderLibrary(papers());
     fireEvent.click(within(document.querySelector('thead')!).getByRole('button', { name: 'Title' }));

@@ -43,6 +43,13 @@ describe('popup list', () => {
     expect(within(rows[1] as HTMLElement).getByText('reading-group').className).toContain('tag-user');
   });
 
+  it('shows titles written in TeX as read, and finds them by what is written', async () => {
+    await renderPopup([makePaper(1, { title: 'Bounds on $\\sigma_8$ from $10^{4}$ Weak Lensing Maps' })]);
+    expect(titles()).toEqual(['Bounds on σ₈ from 10⁴ Weak Lensing Maps']);
+    await search('sigma_8');
+    await waitFor(() => expect(titles()).toEqual(['Bounds on σ₈ from 10⁴ Weak Lensing Maps']));
+  });
+
   it('shows the quote of the key result on demand, with the value marked', async () => {
     await renderPopup(library());
     expect(document.querySelector('.quote')).toBeNull();

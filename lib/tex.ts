@@ -1,8 +1,9 @@
 /**
- * arXiv abstracts are written in TeX, and listing pages show them as written: "12.5\%", "4.6$\times$",
- * "0.5$^{\circ}$". A result's value is shown on its own (chips, popup, exports), away from any TeX
- * renderer, so it is turned into the characters TeX would draw. Only what appears around numbers and
- * bounds is known; any other command loses its backslash, never its name.
+ * arXiv titles and abstracts are written in TeX, and listing pages show them as written: "12.5\%",
+ * "4.6$\times$", "Bounds on $\sigma_8$". What PaperLens shows away from any TeX renderer (a result's value
+ * in chips, popup and exports; titles in the popup and library) is turned into the characters TeX would
+ * draw. Only what appears around numbers, bounds and symbols is known; any other command loses its
+ * backslash, never its name. Stored and exported text keeps the TeX (BibTeX reads it).
  */
 
 const SYMBOLS: Record<string, string> = {
@@ -42,7 +43,9 @@ const SYMBOLS: Record<string, string> = {
 const OPERATORS = new Set(['log', 'ln', 'exp', 'poly', 'polylog', 'max', 'min', 'det', 'sin', 'cos']);
 
 /** Commands that only style their argument: the argument is kept, bare. */
-const STYLES = new Set(['tilde', 'widetilde', 'mathcal', 'mathrm', 'mathbf', 'mathit', 'text', 'textrm', 'textbf', 'operatorname', 'bm', 'boldsymbol']);
+const STYLES = new Set(['tilde', 'widetilde', 'hat', 'widehat', 'bar', 'mathcal', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathbb', 'text', 'textrm', 'textbf', 'textit', 'textsc', 'textsf', 'texttt', 'emph', 'operatorname', 'bm', 'boldsymbol']);
+/** Old-style font switches (`{\\rm NL}`): nothing to show. */
+const SWITCHES = new Set(['rm', 'it', 'bf', 'sf', 'tt', 'cal', 'em']);
 
 /**
  * One pass per pattern, each linear: a command with an optional braced argument (no nested braces),
@@ -58,6 +61,7 @@ function replaceCommand(_match: string, name: string | undefined, argument: stri
   const inner = argument === undefined ? '' : readableTex(argument);
   if (name === 'sqrt') return `√${grouped(inner)}`;
   if (STYLES.has(name)) return inner;
+  if (SWITCHES.has(name)) return argument === undefined ? '' : inner;
   if (OPERATORS.has(name)) {
     // TeX sets an operator apart from what comes before it: "d\log r" reads "d log r".
     const spaced = at > 0 && /[\p{L}\d)}]/u.test(whole[at - 1]!) ? ` ${name}` : name;
@@ -69,11 +73,23 @@ function replaceCommand(_match: string, name: string | undefined, argument: stri
 
 /** A term as one unit: "T" and "2.5" as they are, "d T" in brackets. */
 function grouped(term: string): string {
-  return /^[\p{L}\d.]*$/u.test(term) ? term : `(${term})`;
+  return /^[\p{L}\p{N}.]*$/u.test(term) ? term : `(${term})`;
 }
 
 function fraction(_match: string, numerator: string, denominator: string): string {
   return `${grouped(readableTex(numerator))}/${grouped(readableTex(denominator))}`;
+}
+
+const SUPERSCRIPTS: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+const SUBSCRIPTS: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎' };
+
+/** `^{-2}`, `^2`, `_8`: a script made of characters Unicode has raised or lowered forms of, as those. */
+const SCRIPT = /([\^_])(?:\{([^{}]*)\}|([^{}\s\\]))/g;
+
+function script(match: string, mark: string, group: string | undefined, single: string | undefined): string {
+  const forms = mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS;
+  const chars = [...(group ?? single ?? '')];
+  return chars.length && chars.every((c) => forms[c]) ? chars.map((c) => forms[c]).join('') : match;
 }
 
 /** `text` with its TeX made readable: "37$\%$" → "37%", "4.64 $\times$" → "4.64×", "\Omega(\log n)" → "Ω(log n)". */
@@ -84,6 +100,7 @@ export function readableTex(text: string): string {
     .replace(TEX, replaceCommand)
     .replaceAll('$', '')
     .replace(/\^\{°\}|\^°/g, '°')
+    .replace(SCRIPT, script)
     .replace(/ +(?=[×%°])/g, '')
     .trim();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableTex } from '../../../lib/extract/tex';
+import { readableTex } from '../../lib/tex';
 
 describe('readableTex', () => {
   it('turns the TeX arXiv abstracts write around numbers into the characters it draws', () => {
@@ -19,12 +19,24 @@ describe('readableTex', () => {
     expect(readableTex('\\Omega(\\log n)')).toBe('Ω(log n)');
     expect(readableTex('O(\\sqrt{T})')).toBe('O(√T)');
     expect(readableTex('O(\\sqrt{d T})')).toBe('O(√(d T))');
-    expect(readableTex('\\tilde{O}(d^2\\varepsilon^{-2})')).toBe('O(d^2ε^{-2})');
+    expect(readableTex('\\tilde{O}(d^2\\varepsilon^{-2})')).toBe('O(d²ε⁻²)');
+    expect(readableTex('O(n^{5/3})')).toBe('O(n^{5/3})');
     expect(readableTex('\\mathcal{O}(n)')).toBe('O(n)');
-    expect(readableTex('O(\\frac{n}{\\epsilon^2})')).toBe('O(n/(ε^2))');
+    expect(readableTex('O(\\frac{n}{\\epsilon^2})')).toBe('O(n/ε²)');
     expect(readableTex('\\Theta(\\frac{nd}{\\log d})')).toBe('Θ(nd/(log d))');
     expect(readableTex('O(d\\log{r})')).toBe('O(d log r)');
     expect(readableTex('O(\\sqrt{n}\\log\\log{n})')).toBe('O(√n log log n)');
+  });
+
+  it('reads titles: symbols, scripts and styled words', () => {
+    expect(readableTex('Bounds on $\\sigma_8$ from Weak Lensing')).toBe('Bounds on σ₈ from Weak Lensing');
+    expect(readableTex('$L^2$FMamba: Lightweight Light Field Image Super-Resolution')).toBe('L²FMamba: Lightweight Light Field Image Super-Resolution');
+    expect(readableTex('Echo-E$^3$Net')).toBe('Echo-E³Net');
+    expect(readableTex('reaction rate for $^{15}$N($p,γ$)$^{16}$O')).toBe('reaction rate for ¹⁵N(p,γ)¹⁶O');
+    expect(readableTex('$\\textit{Agents Under Siege}$: Breaking LLM Systems')).toBe('Agents Under Siege: Breaking LLM Systems');
+    expect(readableTex('a Starburst Galaxy at $z\\sim1$')).toBe('a Starburst Galaxy at z~1');
+    expect(readableTex('Insights from the \\textsc{HESTIA} Simulations')).toBe('Insights from the HESTIA Simulations');
+    expect(readableTex('Local $f_{\\rm NL}$ constraints')).toBe('Local f_{ NL} constraints');
   });
 
   it('leaves text without TeX as it is', () => {
