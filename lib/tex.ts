@@ -101,6 +101,5 @@ export function readableTex(text: string): string {
     .replaceAll('$', '')
     .replace(/\^\{°\}|\^°/g, '°')
     .replace(SCRIPT, script)
-    .replace(/ +(?=[×%°])/g, '')
-    .trim();
+    .replace(/ +(?=[×%°])/g, '');
 }

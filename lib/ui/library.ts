@@ -1,4 +1,5 @@
 import type { Paper, ResultClaim, SiteId } from '../model';
+import { readableTex } from '../tex';
 
 /**
  * What the popup and the library page do to a list of papers, as plain functions: the search index,
@@ -61,16 +62,17 @@ export function describeClaim(claim: ResultClaim): string {
 
 /**
  * The claim's sentence split around the quoted value, when the offsets (which count in the abstract)
- * point inside the sentence and at the value; otherwise the sentence alone.
+ * point inside the sentence and at the value; otherwise the sentence alone. Each part's TeX is read
+ * (lib/tex.ts), after the split, since the offsets count in the sentence as written.
  */
 export function quoteParts(claim: ResultClaim, abstract: string): { before: string; value: string; after: string } {
   const sentenceAt = abstract.indexOf(claim.sentence);
   const from = claim.start - sentenceAt;
   const to = claim.end - sentenceAt;
   if (sentenceAt >= 0 && from >= 0 && to > from && to <= claim.sentence.length) {
-    return { before: claim.sentence.slice(0, from), value: claim.sentence.slice(from, to), after: claim.sentence.slice(to) };
+    return { before: readableTex(claim.sentence.slice(0, from)), value: readableTex(claim.sentence.slice(from, to)), after: readableTex(claim.sentence.slice(to)) };
   }
-  return { before: claim.sentence, value: '', after: '' };
+  return { before: readableTex(claim.sentence), value: '', after: '' };
 }
 
 /** Only web links are followed: a page could hand us `javascript:` or `data:` URLs. */

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PaperStatus } from '../../messaging';
 import type { Tag } from '../../model';
+import { readableTex } from '../../tex';
 import { isPersonal, orderedTags, resultLabel } from './format';
 
 /** Tags shown before a "+N" button (the rest open over the page): the row stays one line, so it never pushes the page down later. */
@@ -71,7 +72,7 @@ export function ChipRow({ title, status, activeTag, saving, onToggleSave, onTag 
             {resultLabel(keyResult)}
           </button>
           <span role="tooltip" id="source" class={pinned ? 'tip pinned' : 'tip'}>
-            {keyResult.sentence}
+            {readableTex(keyResult.sentence)}
           </span>
         </span>
       )}

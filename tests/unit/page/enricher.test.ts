@@ -128,7 +128,8 @@ describe('PageEnricher', () => {
   it('shows the save toggle, the tags as buttons with the personal ones first, and the key result when there is one', async () => {
     writeListing(document, titles(2));
     const [first, second] = detected(document);
-    const sentence = 'On WebShop our agent improves success rate by 12.5% over the strongest baseline.';
+    // As arXiv writes it: the tooltip shows it as read.
+    const sentence = 'On WebShop our agent improves success rate by 12.5\\% over the strongest baseline.';
     const t = setup(2, {
       [first!.id]: { tags: [tag('cs.LG'), tag('user:agents', 'personal', 'user'), tag('user:rl', 'personal', 'model')], results: [claim('3%', 'weak', 0.4), claim('12.5%', sentence)], keyResult: claim('12.5%', sentence) },
       [second!.id]: { saved: true },
@@ -148,7 +149,7 @@ describe('PageEnricher', () => {
     expect(result.textContent).toBe('↑ 12.5% success rate on WebShop');
     const tip = row1!.shadowRoot!.getElementById(result.getAttribute('aria-describedby')!)!;
     expect(tip.getAttribute('role')).toBe('tooltip');
-    expect(tip.textContent).toBe(sentence);
+    expect(tip.textContent).toBe('On WebShop our agent improves success rate by 12.5% over the strongest baseline.');
     // No results: no result chip at all.
     expect(row2!.shadowRoot!.querySelector('.result')).toBeNull();
     expect(names(row2!)[0]).toBe('Saved: Paper number 2');

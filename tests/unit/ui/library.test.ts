@@ -13,6 +13,12 @@ describe('claims', () => {
     expect(quoteParts(claim, abstract)).toEqual({ before: 'Our method improves accuracy by ', value: '4.2', after: ' points on GLUE over BERT.' });
   });
 
+  it('reads the TeX of each part of the quote, split where the value is written', () => {
+    const texAbstract = 'We study $k$-means. It cuts latency by 12\\% with a 4.6$\\times$ speedup on $10^{4}$ points.';
+    const texSentence = 'It cuts latency by 12\\% with a 4.6$\\times$ speedup on $10^{4}$ points.';
+    expect(quoteParts(claimIn(texAbstract, texSentence, '12\\%'), texAbstract)).toEqual({ before: 'It cuts latency by ', value: '12%', after: ' with a 4.6× speedup on 10⁴ points.' });
+  });
+
   it('shows the sentence unmarked when the offsets do not point inside it', () => {
     const claim = { ...claimIn(abstract, sentence, '4.2'), start: 2, end: 5 };
     expect(quoteParts(claim, abstract)).toEqual({ before: sentence, value: '', after: '' });
