@@ -129,7 +129,7 @@ function PaperTable({ state, view, api, download }: { state: PapersState; view: 
         </td>
         <td>{paper.year ?? ''}</td>
         <td class="tags-cell">{tags.join(' · ')}</td>
-        <td class="result-cell" title={claim?.sentence}>
+        <td class="result-cell" title={claim && readableTex(claim.sentence)}>
           {claim ? describeClaim(claim) : ''}
         </td>
         <td>{paper.sites.map((s) => SITE_NAMES[s]).join(', ')}</td>
