@@ -1,9 +1,10 @@
 /**
  * arXiv titles and abstracts are written in TeX, and listing pages show them as written: "12.5\%",
  * "4.6$\times$", "Bounds on $\sigma_8$". What PaperLens shows away from any TeX renderer (a result's value
- * in chips, popup and exports; titles in the popup and library) is turned into the characters TeX would
- * draw. Only what appears around numbers, bounds and symbols is known; any other command loses its
- * backslash, never its name. Stored and exported text keeps the TeX (BibTeX reads it).
+ * in chips, popup and exports; its source sentence in the chip's tooltip and the popup's quote; titles in
+ * the popup and library) is turned into the characters TeX would draw. Only what appears around numbers,
+ * bounds and symbols is known; any other command loses its backslash, never its name. Titles and
+ * abstracts keep their TeX in storage and exports (BibTeX reads it).
  */
 
 const SYMBOLS: Record<string, string> = {
@@ -44,7 +45,7 @@ const OPERATORS = new Set(['log', 'ln', 'exp', 'poly', 'polylog', 'max', 'min', 
 
 /** Commands that only style their argument: the argument is kept, bare. */
 const STYLES = new Set(['tilde', 'widetilde', 'hat', 'widehat', 'bar', 'mathcal', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathbb', 'text', 'textrm', 'textbf', 'textit', 'textsc', 'textsf', 'texttt', 'emph', 'operatorname', 'bm', 'boldsymbol']);
-/** Old-style font switches (`{\\rm NL}`): nothing to show. */
+/** Old-style font switches (`{\rm NL}`): nothing to show. */
 const SWITCHES = new Set(['rm', 'it', 'bf', 'sf', 'tt', 'cal', 'em']);
 
 /**
@@ -52,11 +53,16 @@ const SWITCHES = new Set(['rm', 'it', 'bf', 'sf', 'tt', 'cal', 'em']);
  * a one-character escape (`\%`, `\,`), or a TeX thousands separator `{,}`.
  */
 const TEX = /\\([A-Za-z]+)(?:\s*\{([^{}]*)\})?|\\([^A-Za-z])|\{,\}/g;
+/** Stands for an escaped `\$` until the `$` math shifts are removed (a private-use character). */
+const LITERAL_DOLLAR = '\uE000';
 /** `\frac{a}{b}` with plain arguments, read first: "a/b". */
 const FRACTION = /\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g;
 
 function replaceCommand(_match: string, name: string | undefined, argument: string | undefined, escaped: string | undefined, at: number, whole: string): string {
-  if (escaped !== undefined) return escaped === '%' || escaped === '$' || escaped === '&' || escaped === '#' || escaped === '_' ? escaped : '';
+  // `\%` and the like are the character (a dollar is held apart from the math shifts removed after);
+  // `\ ` is a space; spacing such as `\,` in "10\,000" is nothing.
+  if (escaped === '$') return LITERAL_DOLLAR;
+  if (escaped !== undefined) return '%&#_ '.includes(escaped) ? escaped : '';
   if (name === undefined) return ','; // {,}
   const inner = argument === undefined ? '' : readableTex(argument);
   if (name === 'sqrt') return `√${grouped(inner)}`;
@@ -99,6 +105,7 @@ export function readableTex(text: string): string {
     .replace(FRACTION, fraction)
     .replace(TEX, replaceCommand)
     .replaceAll('$', '')
+    .replaceAll(LITERAL_DOLLAR, '$')
     .replace(/\^\{°\}|\^°/g, '°')
     .replace(SCRIPT, script)
     .replace(/ +(?=[×%°])/g, '');

@@ -45,6 +45,8 @@ describe('readableTex', () => {
 
   it('drops commands it does not know instead of showing their backslash', () => {
     expect(readableTex('3\\,000')).toBe('3000');
+    expect(readableTex('$a\\ b$')).toBe('a b');
+    expect(readableTex('saves \\$5 at $n=10$')).toBe('saves $5 at n=10');
     expect(readableTex('\\unknowncommand 5')).toBe('unknowncommand 5');
   });
 
