@@ -7,7 +7,8 @@
  * abstracts keep their TeX in storage and exports (BibTeX reads it).
  */
 
-const SYMBOLS: Record<string, string> = {
+/** What a command draws; the tokenizer (lib/extract/tokens.ts) reads some of them as these symbols too. */
+export const TEX_SYMBOLS: Record<string, string> = {
   times: '×',
   sim: '~',
   textasciitilde: '~',
@@ -73,7 +74,7 @@ function replaceCommand(_match: string, name: string | undefined, argument: stri
     const spaced = at > 0 && /[\p{L}\d)}]/u.test(whole[at - 1]!) ? ` ${name}` : name;
     return argument === undefined ? spaced : `${spaced} ${inner}`;
   }
-  const symbol = SYMBOLS[name] ?? name;
+  const symbol = TEX_SYMBOLS[name] ?? name;
   return argument === undefined ? symbol : `${symbol}{${inner}}`;
 }
 

@@ -4,6 +4,8 @@
  * no regular expression runs over the whole text.
  */
 
+import { TEX_SYMBOLS } from '../tex';
+
 export type TokenKind = 'word' | 'number' | 'punct';
 
 export interface Token {
@@ -35,20 +37,15 @@ export interface Sentence {
 /** A word longer than this is cut into pieces: no name or number is this long. */
 const MAX_TOKEN = 80;
 
-const LATEX_SYMBOLS: Record<string, string> = {
-  '\\times': '×',
-  '\\sim': '~',
-  '\\approx': '≈',
-  '\\pm': '±',
-  '\\%': '%',
-  '\\leq': '≤',
-  '\\le': '≤',
-  '\\geq': '≥',
-  '\\ge': '≥',
-  '\\mathcal': '',
-  '\\tilde': '',
-  '\\widetilde': '',
-};
+/** LaTeX commands read as the symbol they draw (TEX_SYMBOLS, lib/tex.ts); other commands are words. */
+const SYMBOL_COMMANDS = new Set(['times', 'sim', 'approx', 'pm', 'leq', 'le', 'geq', 'ge']);
+/** Commands that only style what follows: words with no text of their own. */
+const STYLE_COMMANDS = new Set(['mathcal', 'tilde', 'widetilde']);
+
+function commandSymbol(name: string): string | undefined {
+  if (SYMBOL_COMMANDS.has(name)) return TEX_SYMBOLS[name];
+  return STYLE_COMMANDS.has(name) ? '' : undefined;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -142,7 +139,7 @@ export function tokenize(text: string): Token[] {
       while (i < n && i - start < 20 && isLetter(text.charCodeAt(i)) && text.charCodeAt(i) < 128) i++;
       const command = text.slice(start, i);
       if (command.length > 1) {
-        const symbol = LATEX_SYMBOLS[command];
+        const symbol = commandSymbol(command.slice(1));
         push(start, i, symbol ? 'punct' : 'word', symbol ?? command.toLowerCase());
         continue;
       }
