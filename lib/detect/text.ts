@@ -19,24 +19,23 @@ export const LIMITS = {
 
 const MATHJAX_RENDERED = '.MathJax, .MathJax_Preview, .MathJax_Display, mjx-container, .katex-html';
 
-const INVISIBLE_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'g');
-/**
- * Whitespace that is not already a single space: a run of two or more, or one newline, tab, NBSP….
- * Single spaces, most of the whitespace in page text, are not matched, so not rebuilt.
- */
+const INVISIBLE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Whitespace that is not already a single space: a run of two or more, or one newline, tab, NBSP…. */
 const UNFOLDED_SPACE = /\s{2,}|[^\S ]/g;
+/** Anything `cleanText` would change in trimmed text: whitespace other than single spaces, control and invisible characters. */
+const NEEDS_CLEANING = /[^\S ]| {2}|[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Whitespace folded and trimmed, control characters removed, length capped. Text rarely holds control
- * characters, so it is only tested for them; trimming first leaves fewer runs to fold (cleanText ran
- * on every field of every entry and was the largest part of detecting a listing).
+ * Whitespace folded and trimmed, control and invisible characters removed, length capped.
+ *
+ * Most fields are clean once trimmed (a title, an author list): one test finds that, and only text that
+ * needs it is rebuilt. Testing for invisible characters and then folding whitespace cost two scans of
+ * every field, on every field of every entry of a listing.
  */
 export function cleanText(text: string | null | undefined, max: number = LIMITS.field): string {
   if (!text) return '';
-  let clean = text.length > LIMITS.rawText ? text.slice(0, LIMITS.rawText) : text;
-  if (INVISIBLE_CHAR.test(clean)) clean = clean.replace(INVISIBLE_CHARS, '');
-  clean = clean.trim().replace(UNFOLDED_SPACE, ' ');
+  const trimmed = (text.length > LIMITS.rawText ? text.slice(0, LIMITS.rawText) : text).trim();
+  const clean = !NEEDS_CLEANING.test(trimmed) ? trimmed : trimmed.replace(INVISIBLE_CHARS, '').trim().replace(UNFOLDED_SPACE, ' ');
   return clean.length > max ? clean.slice(0, max) : clean;
 }
 
@@ -97,10 +96,10 @@ export function withoutLabel(text: string, label: RegExp): string {
  */
 export function authorList(container: Element | null | undefined, mathFree = false): string[] {
   if (!container) return [];
-  return splitCleanAuthors(readableText(container, LIMITS.authorListText, mathFree)).filter((n) => !/^(et al\.?|\.\.\.|…)$/i.test(n));
+  return splitCleanAuthors(readableText(container, LIMITS.authorListText, mathFree));
 }
 
-/** "A, B and C; D | E" → names, from any text. */
+/** "A, B and C; D | E" → names, from any text; "et al." and ellipses are not names. */
 export function splitAuthors(text: string): string[] {
   return splitCleanAuthors(cleanText(text, LIMITS.authorListText));
 }
@@ -108,20 +107,35 @@ export function splitAuthors(text: string): string[] {
 /**
  * `splitAuthors` for text already cleaned (by `readableText` or `cleanText`): split on the separators
  * first, and look for " and " only in the pieces that have one. One alternation regex over the whole
- * list, and a clean of every name, were the slowest steps of an arXiv entry.
+ * list, and a clean of every name, were the slowest steps of an arXiv entry; most lists are separated by
+ * commas alone, and splitting on a string is several times faster than on a character class.
  */
 export function splitCleanAuthors(cleaned: string): string[] {
   const names: string[] = [];
   const list = /^authors?:/i.test(cleaned) ? cleaned.replace(/^authors?:\s*/i, '') : cleaned;
+  const pieces = list.includes(';') || list.includes('|') ? list.split(/[,;|]/, LIMITS.authors + 1) : list.split(',', LIMITS.authors + 1);
   // Most lists have no " and ": the pieces are tested for one only when the list has one.
   const hasAnd = / and /i.test(list);
-  for (const piece of list.split(/[,;|]/, LIMITS.authors + 1)) {
-    for (const part of hasAnd && / and /i.test(piece) ? piece.split(/\s+and\s+/i) : [piece]) {
-      const name = part.slice(0, LIMITS.authorName).trim();
-      if (name && names.length < LIMITS.authors) names.push(name);
-    }
+  for (const piece of pieces) {
+    if (hasAnd && / and /i.test(piece)) {
+      for (const part of piece.split(/\s+and\s+/i)) addName(names, part);
+    } else addName(names, piece);
   }
   return names;
+}
+
+function addName(names: string[], part: string): void {
+  const name = part.slice(0, LIMITS.authorName).trim();
+  if (name && names.length < LIMITS.authors && !isEtAl(name)) names.push(name);
+}
+
+/**
+ * "et al.", "et al. (12 additional authors not shown)" or an ellipsis where a name would be. The first
+ * character is tested first, as almost no name passes it.
+ */
+function isEtAl(name: string): boolean {
+  const first = name[0];
+  return (first === 'e' || first === 'E' || first === '.' || first === '…') && /^(?:et al\b|\.\.\.$|…$)/i.test(name);
 }
 
 /** An absolute URL for `href` against the page, or '' for anything that is not http(s). */

@@ -44,12 +44,14 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   for (const dl of Array.from(doc.querySelectorAll('#dlpage dl'))) {
     const section = sectionEntryType(dl, sections);
     sections.set(dl, section);
+    // One context for the whole list when its math was probed at once, else one per entry, probed as it is read.
+    const listContext = listMathFree === undefined ? undefined : { origin, section, mathFree: listMathFree };
     let dt: Element | null = null;
     for (let child = dl.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
         const [term, description] = [dt, child];
-        const wantsMore = each.add(() => listingEntry(term, description, { origin, section, mathFree: listMathFree ?? !mayHoldRenderedMath(description) }));
+        const wantsMore = each.add(() => listingEntry(term, description, listContext ?? { origin, section, mathFree: !mayHoldRenderedMath(description) }));
         if (!wantsMore) return;
         dt = null;
       }
@@ -120,6 +122,24 @@ function abstractLink(dt: Element): Element | null {
   return dt.querySelector('a[title="Abstract"]');
 }
 
+/**
+ * A listing entry's id and the text of its dt ("[2] arXiv:2405.04455 (cross-list from astro-ph.GA) [pdf,
+ * other]"), which holds the note of a cross-list or replacement. The dt is arXiv's own markup, with no
+ * text from the paper: one read of its text costs less than finding the link and the note beside it.
+ * A dt without "arXiv:<id>" in its text is read from its link, in case its text differs.
+ */
+function listingTerm(dt: Element): { arxivId: string | null; text: string } {
+  const whole = dt.textContent ?? '';
+  const text = whole.length > LIMITS.field ? whole.slice(0, LIMITS.field) : whole;
+  const arxivId = normaliseArxivId(/\barXiv:(\S+)/.exec(text)?.[1] ?? '');
+  if (arxivId) return { arxivId, text };
+  const idLink = abstractLink(dt);
+  return {
+    arxivId: normaliseArxivId(idLink?.getAttribute('id') ?? '') ?? normaliseArxivId(idLink?.getAttribute('href')?.replace(/^.*\/abs\//, '') ?? ''),
+    text,
+  };
+}
+
 /** What every entry of one listing page shares. */
 interface ListingContext {
   origin: string;
@@ -128,15 +148,11 @@ interface ListingContext {
 }
 
 function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: ListingContext): PaperEntry | null {
-  const idLink = abstractLink(dt);
-  // The current markup's link has the bare id as its `id`, cheaper to read than its text ("arXiv:<id>").
-  const arxivId =
-    normaliseArxivId(idLink?.getAttribute('id') ?? '') ??
-    normaliseArxivId(cleanText(idLink?.textContent)) ??
-    normaliseArxivId(idLink?.getAttribute('href')?.replace(/^.*\/abs\//, '') ?? '');
+  const term = listingTerm(dt);
+  const arxivId = term.arxivId;
   if (!arxivId) return null;
   const parts = listingParts(dd);
-  const title = labelledText(parts.title, LIMITS.title, mathFree, /^Title:\s*/);
+  const title = labelledText(parts.title, LIMITS.title, mathFree, 'Title:');
   if (!title) return null;
   const abstract = readableText(parts.abstract, LIMITS.abstract, mathFree);
   return {
@@ -149,30 +165,22 @@ function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: L
     url: `${origin}/abs/${arxivId}`,
     pdfUrl: `${origin}/pdf/${arxivId}`,
     subjects: categoryCodes(parts.subjects?.textContent ?? ''),
-    venue: labelledText(parts.journalRef, LIMITS.field, mathFree, /^Journal-ref:\s*/) || undefined,
+    venue: labelledText(parts.journalRef, LIMITS.field, mathFree, 'Journal-ref:') || undefined,
     year: yearFromArxivId(arxivId),
-    entryType: entryTypeFromTerm(idLink ? noteAfter(idLink) : (dt.textContent ?? '')) ?? section,
-    comments: labelledText(parts.comments, LIMITS.field, mathFree, /^Comments:\s*/) || undefined,
+    entryType: entryTypeFromTerm(term.text) ?? section,
+    comments: labelledText(parts.comments, LIMITS.field, mathFree, 'Comments:') || undefined,
     site: 'arxiv',
     element: dd,
   };
 }
 
-/** `Node.TEXT_NODE`, which the command line's DOM (lib/cli) does not define as a global. */
-const TEXT_NODE = 3;
-
 /**
- * The text of a meta line after its label (`<span class="descriptor">Title:</span> text`). In the usual
- * markup the text is the one node after the label: reading it alone saves concatenating the label and
- * removing it again with a regex, for three fields of every entry.
+ * The text of a meta line after its label (`<span class="descriptor">Title:</span> text`): one read of
+ * the line's text, the label cut from its start, costs less than finding the text node after the label.
  */
-function labelledText(line: Element | undefined, max: number, mathFree: boolean, label: RegExp): string {
-  const descriptor = line?.firstChild;
-  const rest = descriptor?.nextSibling;
-  if (mathFree && rest && !rest.nextSibling && rest.nodeType === TEXT_NODE && (descriptor as Element).className === 'descriptor') {
-    return cleanText(rest.nodeValue, max);
-  }
-  return withoutLabel(readableText(line, max, mathFree), label);
+function labelledText(line: Element | undefined, max: number, mathFree: boolean, label: string): string {
+  const text = (mathFree ? (line?.textContent ?? '') : readableText(line, LIMITS.rawText, false)).trimStart();
+  return cleanText(text.startsWith(label) ? text.slice(label.length) : text, max);
 }
 
 /**
@@ -185,35 +193,24 @@ function arxivAuthors(line: Element | null | undefined, mathFree = false): strin
   // Most lines have neither affiliations nor collaborations: their regexes run only where they can match.
   if (text.includes('(')) text = text.replace(/\s*\(\(\d+\)[\s\S]*$/, '').replace(/\s*\(\d+(?:\s*(?:and|,)\s*\d+)*\)/g, '');
   if (text.includes('Collaboration')) text = text.replace(/\bCollaboration\s*:/g, 'Collaboration,');
-  return splitCleanAuthors(text).filter((name) => !isEtAl(name));
-}
-
-/** "et al." or an ellipsis where a name would be; the first character is tested first, as almost no name passes it. */
-function isEtAl(name: string): boolean {
-  const first = name[0];
-  return (first === 'e' || first === 'E' || first === '.' || first === '…') && /^(?:et al\b|\.\.\.$|…$)/i.test(name);
+  return splitCleanAuthors(text);
 }
 
 /** "Machine Learning (cs.LG); Computation and Language (cs.CL)" → ["cs.LG", "cs.CL"]. */
 export function categoryCodes(subjectsText: string): string[] {
   const codes: string[] = [];
-  const code = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g;
   const text = subjectsText.length > LIMITS.field ? subjectsText.slice(0, LIMITS.field) : subjectsText;
-  for (let m = code.exec(text); m && codes.length < LIMITS.subjects; m = code.exec(text)) {
-    if (!codes.includes(m[1]!)) codes.push(m[1]!);
+  // A code is tried only where a parenthesis opens: a sticky regex there, instead of a regex scanning
+  // the whole line for each code (subject names are long, codes few).
+  for (let open = text.indexOf('('); open >= 0 && codes.length < LIMITS.subjects; open = text.indexOf('(', open + 1)) {
+    CATEGORY_CODE_AT.lastIndex = open;
+    const code = CATEGORY_CODE_AT.exec(text)?.[1];
+    if (code && !codes.includes(code)) codes.push(code);
   }
   return codes;
 }
 
-/**
- * The text right after the dt's abstract link, where both markups put "(cross-list from …)" or
- * "(replaced)": reading it, not the whole dt's text, saves concatenating the dt's link texts per entry.
- */
-function noteAfter(idLink: Element): string {
-  let text = '';
-  for (let node = idLink.nextSibling; node && node.nodeType === TEXT_NODE && text.length < LIMITS.field; node = node.nextSibling) text += node.nodeValue;
-  return text;
-}
+const CATEGORY_CODE_AT = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/y;
 
 function entryTypeFromTerm(text: string): EntryType | undefined {
   if (/cross-list/i.test(text)) return 'cross-list';

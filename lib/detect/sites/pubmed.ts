@@ -30,7 +30,7 @@ const PMID = /^\d{1,9}$/;
 
 /** "Okafor A, Lindqvist E, Tanaka H." → ["Okafor A", "Lindqvist E", "Tanaka H"]. */
 function pubmedAuthors(text: string | null | undefined): string[] {
-  return splitAuthors(withoutClosingPeriod(cleanText(text))).filter((name) => !/^et al\.?$/i.test(name));
+  return splitAuthors(withoutClosingPeriod(cleanText(text)));
 }
 
 /** "J Example Med. 2024 Mar;12(3):45-56. doi: 10.1234/x. Epub 2024 Jan 5." → venue, year and DOI. */

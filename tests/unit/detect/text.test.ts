@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../../lib/detect/text';
+import { cleanText, splitAuthors } from '../../../lib/detect/text';
+
+/** What cleanText means, written as plainly as possible: invisible characters out, whitespace folded and trimmed. */
+function cleanTextByDefinition(text: string, max: number): string {
+  const folded = text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded.slice(0, max);
+}
+
+/** Characters where clean and unclean text differ: every kind of space, control and invisible character, and plain letters. */
+const TRICKY = [' ', ' ', ' ', 'a', 'b', 'é', '\n', '\t', '\r', '\u000b', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u200f', '\u2028', '\u2029', '\u202a', '\u202f', '\u205f', '\u2066', '\u3000', '\ufeff', '\u00ad'];
 
 describe('cleanText', () => {
   it('reads typical page text', () => {
@@ -7,5 +19,37 @@ describe('cleanText', () => {
     expect(cleanText('  Title\u200b with a zero-width space ')).toBe('Title with a zero-width space');
     expect(cleanText('a\u00a0b')).toBe('a b');
     expect(cleanText('x'.repeat(50), 10)).toBe('x'.repeat(10));
+  });
+
+  it('leaves text that is already clean as it is', () => {
+    expect(cleanText('Astrometric Redshifts of Supernovae')).toBe('Astrometric Redshifts of Supernovae');
+    expect(cleanText('  Jaemyoung (Jason)Lee, Masao Sako ')).toBe('Jaemyoung (Jason)Lee, Masao Sako');
+  });
+
+  it('agrees with its definition on random text made of spaces, controls and invisible characters', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let run = 0; run < 5000; run++) {
+      const text = Array.from({ length: random(12) }, () => TRICKY[random(TRICKY.length)]).join('');
+      const max = 1 + random(10);
+      expect(cleanText(text, max), JSON.stringify(text)).toBe(cleanTextByDefinition(text, max));
+    }
+  });
+});
+
+describe('splitAuthors', () => {
+  it('splits on commas, semicolons, bars and "and"', () => {
+    expect(splitAuthors('Ann Lee, Bo Kim and Cy Park; Di Wu | Ed Ng')).toEqual(['Ann Lee', 'Bo Kim', 'Cy Park', 'Di Wu', 'Ed Ng']);
+    expect(splitAuthors('Authors: Ann Lee AND Bo Kim')).toEqual(['Ann Lee', 'Bo Kim']);
+  });
+
+  it('does not take "et al." or an ellipsis for a name', () => {
+    expect(splitAuthors('Ann Lee, Bo Kim, et al.')).toEqual(['Ann Lee', 'Bo Kim']);
+    expect(splitAuthors('Ann Lee, et al. (12 additional authors not shown)')).toEqual(['Ann Lee']);
+    expect(splitAuthors('Ann Lee, Bo Kim, …')).toEqual(['Ann Lee', 'Bo Kim']);
+    expect(splitAuthors('Etienne Alard, Ed Etal')).toEqual(['Etienne Alard', 'Ed Etal']);
   });
 });
