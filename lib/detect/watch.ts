@@ -36,7 +36,7 @@ const RESCAN_DELAY_MS = 250;
 /** While a page is loading, its first entries are looked for this often. */
 const LOADING_POLL_MS = 50;
 /** Entries read while the page loads: a few screens' worth. The rest are read once it has loaded. */
-const LOADING_ENTRIES = 40;
+export const LOADING_ENTRIES = 40;
 /** A page read while loading is read whole at its load event, or this long after DOMContentLoaded at the latest. */
 const LOAD_WAIT_MS = 1000;
 

@@ -41,21 +41,25 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   // each entry it reads instead: on a 2,000-entry listing the whole-list probe took ~11 ms.
   const listMathFree = each.wanted === Infinity ? !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc) : undefined;
   const sections = new Map<Element, EntryType | undefined>();
-  for (const dl of Array.from(doc.querySelectorAll('#dlpage dl'))) {
-    const section = sectionEntryType(dl, sections);
-    sections.set(dl, section);
-    // One context for the whole list when its math was probed at once, else one per entry, probed as it is read.
-    const listContext = listMathFree === undefined ? undefined : { origin, section, mathFree: listMathFree };
+  for (const dl of listingLists(doc)) {
+    let section = sectionBefore(dl, sections);
+    // One context per section when the list's math was probed at once, else one per entry, probed as it is read.
+    let context = listMathFree === undefined ? undefined : { origin, section, mathFree: listMathFree };
     let dt: Element | null = null;
     for (let child = dl.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
-        const [term, description] = [dt, child];
-        const wantsMore = each.add(() => listingEntry(term, description, listContext ?? { origin, section, mathFree: !mayHoldRenderedMath(description) }));
+        const [term, description, entrySection, entryContext] = [dt, child, section, context];
+        const wantsMore = each.add(() => listingEntry(term, description, entryContext ?? { origin, section: entrySection, mathFree: !mayHoldRenderedMath(description) }));
         if (!wantsMore) return;
         dt = null;
+      } else if (child.tagName === 'H3') {
+        // The current markup's section heading is the dl's first child (invalid HTML, kept by parsers).
+        section = sectionOfHeading(child);
+        if (context) context = { origin, section, mathFree: context.mathFree };
       }
     }
+    sections.set(dl, section);
   }
 }
 
@@ -219,17 +223,35 @@ function entryTypeFromTerm(text: string): EntryType | undefined {
 }
 
 /**
- * The section a dl belongs to, from the nearest h3 inside it or before it. Legacy /catchup has one dl per
- * item under a single h3, so a dl with no heading of its own inherits the section of the dl before it
- * (`known` holds the dls already read, which keeps this linear).
+ * The listing's dls: children of div#dlpage in every markup, found among its few children rather than
+ * by a selector, which goes through every entry's markup (~2.5 ms on a 2,000-entry listing, paid by each
+ * read of the first entries while the page loads). Markup with the dls deeper falls back to the selector.
  */
-function sectionEntryType(dl: Element, known: Map<Element, EntryType | undefined>): EntryType | undefined {
-  let heading: Element | null = dl.querySelector(':scope > h3');
-  for (let prev = dl.previousElementSibling; !heading && prev; prev = prev.previousElementSibling) {
-    if (prev.tagName === 'H3') heading = prev;
-    else if (known.has(prev)) return known.get(prev);
+function listingLists(doc: Document): Element[] {
+  const lists: Element[] = [];
+  for (let child = doc.getElementById('dlpage')?.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'DL') lists.push(child);
   }
-  const text = heading?.textContent ?? '';
+  return lists.length ? lists : Array.from(doc.querySelectorAll('#dlpage dl'));
+}
+
+/**
+ * The section of the entries at the start of a dl, from the nearest h3 before it; a heading inside the
+ * dl, met while its children are read, overrides it. Legacy /catchup has one dl per item under a single
+ * h3, so a dl with no heading before it inherits the section the dl before it ended in (`known` holds
+ * the dls already read, which keeps this linear). No query inside the dl: on a one-dl, 2,000-entry
+ * listing a selector for its heading went through every entry's markup, each time entries were read.
+ */
+function sectionBefore(dl: Element, known: Map<Element, EntryType | undefined>): EntryType | undefined {
+  for (let prev = dl.previousElementSibling; prev; prev = prev.previousElementSibling) {
+    if (prev.tagName === 'H3') return sectionOfHeading(prev);
+    if (known.has(prev)) return known.get(prev);
+  }
+  return undefined;
+}
+
+function sectionOfHeading(heading: Element): EntryType | undefined {
+  const text = heading.textContent ?? '';
   if (/^\s*cross/i.test(text)) return 'cross-list';
   if (/^\s*replace/i.test(text)) return 'replacement';
   if (/^\s*new/i.test(text)) return 'new';

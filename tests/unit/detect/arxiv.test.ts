@@ -50,6 +50,19 @@ describe('arXiv listings', () => {
     const { entries } = detect(html, 'https://arxiv.org/catchup?smonth=9&group=grp_cs');
     expect(entries.map((e) => e.entryType)).toEqual(['new', 'new', 'replacement', 'cross-list']);
   });
+
+  it('gives each entry the section of the last heading above it inside one dl', () => {
+    const pair = (id: string) =>
+      `<dt><a href="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a></dt><dd><div class="meta"><div class="list-title"><span class="descriptor">Title:</span> Paper ${id}</div></div></dd>`;
+    const html = `<div id="dlpage"><h3>Showing new listings</h3><dl id="articles"><h3>New submissions (showing 1 of 1 entries)</h3>${pair('2609.00001')}<h3>Replacement submissions</h3>${pair('2609.00002')}</dl></div>`;
+    const { entries } = detect(html, 'https://arxiv.org/list/cs.LG/new');
+    expect(entries.map((e) => e.entryType)).toEqual(['new', 'replacement']);
+  });
+
+  it('finds listing sections nested below div#dlpage too', () => {
+    const html = `<div id="dlpage"><div class="wrapper"><dl><dt><a href="/abs/2609.00001" title="Abstract">arXiv:2609.00001</a></dt><dd><div class="meta"><div class="list-title">Title: Nested</div></div></dd></dl></div></div>`;
+    expect(detect(html, 'https://arxiv.org/list/cs.LG/new').entries.map((e) => e.title)).toEqual(['Nested']);
+  });
 });
 
 describe('arXiv search results', () => {
