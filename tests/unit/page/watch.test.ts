@@ -92,12 +92,12 @@ describe('page watch', () => {
     writeListing(document, titles(3));
     ctx = new ContentScriptContext('content');
     const batches: PaperEntry[][] = [];
-    // Each scan starts with the arXiv adapter's query for the listing's dl elements.
+    // Each scan starts with the arXiv adapter looking up div#dlpage, whose children are the listing's dls.
     let scans = 0;
-    const query = document.querySelectorAll.bind(document);
-    vi.spyOn(document, 'querySelectorAll').mockImplementation((selector: string) => {
-      if (selector.includes('#dlpage')) scans++;
-      return query(selector);
+    const byId = document.getElementById.bind(document);
+    vi.spyOn(document, 'getElementById').mockImplementation((id: string) => {
+      if (id === 'dlpage') scans++;
+      return byId(id);
     });
     startPageWatch(ctx, document, (_batch, entries) => void batches.push(entries));
     await wait(50);
