@@ -85,6 +85,14 @@ export function mayHoldRenderedMath(root: Element | Document): boolean {
   );
 }
 
+/**
+ * `mayHoldRenderedMath` for one entry's element, probed as it is read: one selector query over its few
+ * nodes costs less than six collections, each made and walked for it alone.
+ */
+export function entryMayHoldRenderedMath(entry: Element): boolean {
+  return entry.querySelector(RENDERED_MATH_OR_SCRIPT) !== null;
+}
+
 /** Text with a leading label such as "Title:" or "Authors:" removed. */
 export function withoutLabel(text: string, label: RegExp): string {
   return text.replace(label, '').trim();
