@@ -47,7 +47,7 @@ export function cleanText(text: string | null | undefined, max: number = LIMITS.
  */
 export function readableText(el: Element | null | undefined, max: number = LIMITS.field, mathFree = false): string {
   if (!el) return '';
-  if (mathFree || !el.querySelector(RENDERED_MATH_OR_SCRIPT)) return cleanText(el.textContent, max);
+  if (mathFree || !elementMayHoldRenderedMath(el)) return cleanText(el.textContent, max);
   const copy = el.cloneNode(true) as Element;
   for (const rendered of Array.from(copy.querySelectorAll(MATHJAX_RENDERED))) rendered.remove();
   for (const math of Array.from(copy.querySelectorAll('math[alttext]'))) {
@@ -86,11 +86,11 @@ export function mayHoldRenderedMath(root: Element | Document): boolean {
 }
 
 /**
- * `mayHoldRenderedMath` for one entry's element, probed as it is read: one selector query over its few
+ * `mayHoldRenderedMath` for one small element (an entry, a field): one selector query over its few
  * nodes costs less than six collections, each made and walked for it alone.
  */
-export function entryMayHoldRenderedMath(entry: Element): boolean {
-  return entry.querySelector(RENDERED_MATH_OR_SCRIPT) !== null;
+export function elementMayHoldRenderedMath(el: Element): boolean {
+  return el.querySelector(RENDERED_MATH_OR_SCRIPT) !== null;
 }
 
 /** Text with a leading label such as "Title:" or "Authors:" removed. */

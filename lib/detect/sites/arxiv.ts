@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, canonicalId, normaliseArxivId, normaliseDoi, type EntryType, type PaperEntry } from '../../model';
 import { entryFromCitationMeta } from '../meta';
-import { LIMITS, cleanText, entryMayHoldRenderedMath, mayHoldRenderedMath, parseYear, readableText, splitCleanAuthors, withoutLabel } from '../text';
+import { LIMITS, cleanText, elementMayHoldRenderedMath, mayHoldRenderedMath, parseYear, readableText, splitCleanAuthors, withoutLabel } from '../text';
 import type { EntryCollector, SiteAdapter } from '../types';
 import { aliasesBesides } from './paper-page';
 
@@ -50,7 +50,7 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
       if (child.tagName === 'DT') dt = child;
       else if (child.tagName === 'DD' && dt) {
         const [term, description, entrySection, entryContext] = [dt, child, section, context];
-        const wantsMore = each.add(() => listingEntry(term, description, entryContext ?? { origin, section: entrySection, mathFree: !entryMayHoldRenderedMath(description) }));
+        const wantsMore = each.add(() => listingEntry(term, description, entryContext ?? { origin, section: entrySection, mathFree: !elementMayHoldRenderedMath(description) }));
         if (!wantsMore) return;
         dt = null;
       } else if (child.tagName === 'H3') {
