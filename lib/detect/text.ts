@@ -22,8 +22,15 @@ const MATHJAX_RENDERED = '.MathJax, .MathJax_Preview, .MathJax_Display, mjx-cont
 const INVISIBLE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Whitespace that is not already a single space: a run of two or more, or one newline, tab, NBSP…. */
 const UNFOLDED_SPACE = /\s{2,}|[^\S ]/g;
-/** Anything `cleanText` would change in trimmed text: whitespace other than single spaces, control and invisible characters. */
-const NEEDS_CLEANING = /[^\S ]| {2}|[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Trimmed text that `cleanText` would leave as it is: words of characters that are neither whitespace
+ * nor control or invisible, separated by single spaces. Anchored and matched in one attempt, this runs
+ * several times faster than a search for anything to clean, which the regex engine restarts at every
+ * position. Linear: a word can only end at a space or the end, so a failed match gives each character
+ * back once.
+ */
+const CLEAN_WORD = '[^\\s\\u0000-\\u001f\\u007f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069]+';
+const ALREADY_CLEAN = new RegExp(`^${CLEAN_WORD}(?: ${CLEAN_WORD})*$`);
 
 /**
  * Whitespace folded and trimmed, control and invisible characters removed, length capped.
@@ -35,7 +42,7 @@ const NEEDS_CLEANING = /[^\S ]| {2}|[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u20
 export function cleanText(text: string | null | undefined, max: number = LIMITS.field): string {
   if (!text) return '';
   const trimmed = (text.length > LIMITS.rawText ? text.slice(0, LIMITS.rawText) : text).trim();
-  const clean = !NEEDS_CLEANING.test(trimmed) ? trimmed : trimmed.replace(INVISIBLE_CHARS, '').trim().replace(UNFOLDED_SPACE, ' ');
+  const clean = ALREADY_CLEAN.test(trimmed) ? trimmed : trimmed.replace(INVISIBLE_CHARS, '').trim().replace(UNFOLDED_SPACE, ' ');
   return clean.length > max ? clean.slice(0, max) : clean;
 }
 
@@ -113,28 +120,51 @@ export function splitAuthors(text: string): string[] {
 }
 
 /**
- * `splitAuthors` for text already cleaned (by `readableText` or `cleanText`): split on the separators
- * first, and look for " and " only in the pieces that have one. One alternation regex over the whole
- * list, and a clean of every name, were the slowest steps of an arXiv entry; most lists are separated by
- * commas alone, and splitting on a string is several times faster than on a character class.
+ * `splitAuthors` for text already cleaned (by `readableText` or `cleanText`, so its only whitespace is
+ * single spaces): split on the separators, and look for " and " only in the pieces that have one. Each
+ * name is cut from the list once, trimmed by its bounds: splitting into pieces and trimming each made two
+ * strings a name, and was the slowest step of an arXiv listing entry (~1.4 ms of 2,000 entries' ~15 ms).
  */
 export function splitCleanAuthors(cleaned: string): string[] {
   const names: string[] = [];
   const list = /^authors?:/i.test(cleaned) ? cleaned.replace(/^authors?:\s*/i, '') : cleaned;
-  const pieces = list.includes(';') || list.includes('|') ? list.split(/[,;|]/, LIMITS.authors + 1) : list.split(',', LIMITS.authors + 1);
+  // A list separated by commas alone (most are) is cut at commas only; "Lee, Ann; Kim, Bo" at all three.
+  const semicolonsOrBars = list.includes(';') || list.includes('|');
   // Most lists have no " and ": the pieces are tested for one only when the list has one.
   const hasAnd = / and /i.test(list);
-  for (const piece of pieces) {
-    if (hasAnd && / and /i.test(piece)) {
-      for (const part of piece.split(/\s+and\s+/i)) addName(names, part);
-    } else addName(names, piece);
+  for (let start = 0; start <= list.length && names.length < LIMITS.authors; ) {
+    const end = semicolonsOrBars ? nextSeparator(list, start) : commaOrEnd(list, start);
+    if (hasAnd && / and /i.test(list.slice(start, end))) {
+      for (const part of list.slice(start, end).split(/\s+and\s+/i)) addName(names, part, 0, part.length);
+    } else addName(names, list, start, end);
+    start = end + 1;
   }
   return names;
 }
 
-function addName(names: string[], part: string): void {
-  const name = part.slice(0, LIMITS.authorName).trim();
-  if (name && names.length < LIMITS.authors && !isEtAl(name)) names.push(name);
+function commaOrEnd(list: string, from: number): number {
+  const at = list.indexOf(',', from);
+  return at < 0 ? list.length : at;
+}
+
+function nextSeparator(list: string, from: number): number {
+  let at = from;
+  for (; at < list.length; at++) {
+    const code = list.charCodeAt(at);
+    if (code === 44 || code === 59 || code === 124) break; // , ; |
+  }
+  return at;
+}
+
+/** The name in `text` between `start` and `end`, capped at LIMITS.authorName and trimmed, unless it is empty or "et al.". */
+function addName(names: string[], text: string, start: number, end: number): void {
+  let from = start;
+  let to = Math.min(end, start + LIMITS.authorName);
+  while (from < to && text.charCodeAt(from) <= 32) from++;
+  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+  if (to === from || names.length >= LIMITS.authors) return;
+  const name = text.slice(from, to);
+  if (!isEtAl(name)) names.push(name);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, splitAuthors } from '../../../lib/detect/text';
+import { LIMITS, cleanText, splitAuthors } from '../../../lib/detect/text';
 
 /** What cleanText means, written as plainly as possible: invisible characters out, whitespace folded and trimmed. */
 function cleanTextByDefinition(text: string, max: number): string {
@@ -38,6 +38,18 @@ describe('cleanText', () => {
       expect(cleanText(text, max), JSON.stringify(text)).toBe(cleanTextByDefinition(text, max));
     }
   });
+
+  it('runs in linear time on long text that is clean up to its last character', () => {
+    // Words and single spaces, then one character to clean: the test for clean text gives back every
+    // character once. A backtracking blow-up would take seconds on 60,000 characters, not milliseconds.
+    for (const tail of ['\u0001', '  x', '\n', 'a\u200b']) {
+      const text = 'ab '.repeat(19_000) + tail;
+      const start = performance.now();
+      const same = cleanText(text, LIMITS.rawText) === cleanTextByDefinition(text, LIMITS.rawText);
+      expect(same, JSON.stringify(tail)).toBe(true);
+      expect(performance.now() - start).toBeLessThan(500);
+    }
+  });
 });
 
 describe('splitAuthors', () => {
@@ -51,5 +63,19 @@ describe('splitAuthors', () => {
     expect(splitAuthors('Ann Lee, et al. (12 additional authors not shown)')).toEqual(['Ann Lee']);
     expect(splitAuthors('Ann Lee, Bo Kim, …')).toEqual(['Ann Lee', 'Bo Kim']);
     expect(splitAuthors('Etienne Alard, Ed Etal')).toEqual(['Etienne Alard', 'Ed Etal']);
+  });
+
+  it('caps each name and the number of names', () => {
+    const long = 'N'.repeat(LIMITS.authorName + 50);
+    expect(splitAuthors(`Ann Lee, ${long}`)).toEqual(['Ann Lee', 'N'.repeat(LIMITS.authorName - 1)]);
+    const many = Array.from({ length: LIMITS.authors + 20 }, (_, i) => `Author ${i}`).join(', ');
+    expect(splitAuthors(many)).toHaveLength(LIMITS.authors);
+    expect(splitAuthors(many).at(-1)).toBe(`Author ${LIMITS.authors - 1}`);
+  });
+
+  it('skips empty pieces and keeps names cut at every kind of separator', () => {
+    expect(splitAuthors(', Ann Lee,, Bo Kim ,')).toEqual(['Ann Lee', 'Bo Kim']);
+    expect(splitAuthors('Lee, Ann; Kim, Bo|Park, Cy')).toEqual(['Lee', 'Ann', 'Kim', 'Bo', 'Park', 'Cy']);
+    expect(splitAuthors('Ann Lee and Bo Kim')).toEqual(['Ann Lee', 'Bo Kim']);
   });
 });
