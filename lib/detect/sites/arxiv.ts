@@ -43,24 +43,27 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   const sections = new Map<Element, EntryType | undefined>();
   for (const dl of listingLists(doc)) {
     let section = sectionBefore(dl, sections);
-    // One context per section when the list's math was probed at once, else one per entry, probed as it is read.
-    let context = listMathFree === undefined ? undefined : { origin, section, mathFree: listMathFree };
+    let context: ListingContext = { origin, section, mathFree: listMathFree };
     let dt: Element | null = null;
     for (let child = dl.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.tagName === 'DT') dt = child;
-      else if (child.tagName === 'DD' && dt) {
-        const [term, description, entrySection, entryContext] = [dt, child, section, context];
-        const wantsMore = each.add(() => listingEntry(term, description, entryContext ?? { origin, section: entrySection, mathFree: !elementMayHoldRenderedMath(description) }));
-        if (!wantsMore) return;
+      const tag = child.tagName;
+      if (tag === 'DT') dt = child;
+      else if (tag === 'DD' && dt) {
+        if (!each.add(entryBuilder(dt, child, context))) return;
         dt = null;
-      } else if (child.tagName === 'H3') {
+      } else if (tag === 'H3') {
         // The current markup's section heading is the dl's first child (invalid HTML, kept by parsers).
         section = sectionOfHeading(child);
-        if (context) context = { origin, section, mathFree: context.mathFree };
+        context = { origin, section, mathFree: listMathFree };
       }
     }
     sections.set(dl, section);
   }
+}
+
+/** An entry's build, kept for later (a function, so the build holds this dt and dd, not the walk's variables). */
+function entryBuilder(dt: Element, dd: Element, context: ListingContext): () => PaperEntry | null {
+  return () => listingEntry(dt, dd, context);
 }
 
 /** The parts of a listing entry's `dd > div.meta`, found in one pass over its children. */
@@ -135,7 +138,8 @@ function abstractLink(dt: Element): Element | null {
 function listingTerm(dt: Element): { arxivId: string | null; text: string } {
   const whole = dt.textContent ?? '';
   const text = whole.length > LIMITS.field ? whole.slice(0, LIMITS.field) : whole;
-  const arxivId = normaliseArxivId(/\barXiv:(\S+)/.exec(text)?.[1] ?? '');
+  const idInText = ARXIV_ID_IN_TERM.exec(text);
+  const arxivId = idInText?.[1] ?? idInText?.[2];
   if (arxivId) return { arxivId, text };
   const idLink = abstractLink(dt);
   return {
@@ -144,17 +148,25 @@ function listingTerm(dt: Element): { arxivId: string | null; text: string } {
   };
 }
 
+/**
+ * "arXiv:2405.04522v1" in a dt's text, its id without the version captured: the shapes `normaliseArxivId`
+ * accepts, new style in group 1 and old style in group 2, matched where they stand in one pass.
+ */
+const ARXIV_ID_IN_TERM = /\barXiv:(?:(\d{4}\.\d{4,5})|([a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?!\S)/;
+
 /** What every entry of one listing page shares. */
 interface ListingContext {
   origin: string;
   section: EntryType | undefined;
-  mathFree: boolean;
+  /** Whether the whole list was probed and has no rendered math; undefined: not probed, each entry is probed as it is read. */
+  mathFree: boolean | undefined;
 }
 
-function listingEntry(dt: Element, dd: Element, { origin, section, mathFree }: ListingContext): PaperEntry | null {
+function listingEntry(dt: Element, dd: Element, { origin, section, mathFree: listMathFree }: ListingContext): PaperEntry | null {
   const term = listingTerm(dt);
   const arxivId = term.arxivId;
   if (!arxivId) return null;
+  const mathFree = listMathFree ?? !elementMayHoldRenderedMath(dd);
   const parts = listingParts(dd);
   const title = labelledText(parts.title, LIMITS.title, mathFree, 'Title:');
   if (!title) return null;
@@ -208,13 +220,15 @@ export function categoryCodes(subjectsText: string): string[] {
   // the whole line for each code (subject names are long, codes few).
   for (let open = text.indexOf('('); open >= 0 && codes.length < LIMITS.subjects; open = text.indexOf('(', open + 1)) {
     CATEGORY_CODE_AT.lastIndex = open;
-    const code = CATEGORY_CODE_AT.exec(text)?.[1];
-    if (code && !codes.includes(code)) codes.push(code);
+    // A test and a slice: exec's match array for each code cost more than the rest of the loop.
+    if (!CATEGORY_CODE_AT.test(text)) continue;
+    const code = text.slice(open + 1, CATEGORY_CODE_AT.lastIndex - 1);
+    if (!codes.includes(code)) codes.push(code);
   }
   return codes;
 }
 
-const CATEGORY_CODE_AT = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/y;
+const CATEGORY_CODE_AT = /\([a-z-]+(?:\.[A-Za-z-]+)?\)/y;
 
 function entryTypeFromTerm(text: string): EntryType | undefined {
   if (/cross-list/i.test(text)) return 'cross-list';
@@ -258,10 +272,12 @@ function sectionOfHeading(heading: Element): EntryType | undefined {
   return undefined;
 }
 
+/** The year from an id's YYMM: `2405.04522` → 2024, `hep-th/9901001` → 1999; ids are normalised, so their shape is known. */
 function yearFromArxivId(id: string): number | undefined {
-  const yymm = /^(\d\d)\d\d\./.exec(id)?.[1] ?? /\/(\d\d)\d{5}$/.exec(id)?.[1];
-  if (!yymm) return undefined;
-  const yy = Number(yymm);
+  const slash = id.indexOf('/');
+  const at = slash < 0 ? 0 : slash + 1;
+  const yy = Number(id.slice(at, at + 2));
+  if (!Number.isInteger(yy) || id.length < at + 4) return undefined;
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
 

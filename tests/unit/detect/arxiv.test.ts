@@ -51,6 +51,18 @@ describe('arXiv listings', () => {
     expect(entries.map((e) => e.entryType)).toEqual(['new', 'new', 'replacement', 'cross-list']);
   });
 
+  it('reads old- and new-style ids with their year, and the category codes of each entry', () => {
+    const pair = (id: string, subjects: string) =>
+      `<dt><a href="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}v2</a> [<a href="/pdf/${id}">pdf</a>]</dt><dd><div class="meta"><div class="list-title"><span class="descriptor">Title:</span> Paper</div><div class="list-subjects"><span class="descriptor">Subjects:</span> ${subjects}</div></div></dd>`;
+    const html = `<div id="dlpage"><dl>${pair('hep-th/9901001', 'High Energy Physics - Theory (hep-th); Mathematical Physics (math-ph)')}${pair('2405.04522', 'Machine Learning (cs.LG); Statistics (fine print) (stat.ML); Machine Learning (cs.LG)')}${pair('0704.0001', 'Geometric Topology (math.GT)')}</dl></div>`;
+    const { entries } = detect(html, 'https://arxiv.org/list/cs.LG/new');
+    expect(entries.map((e) => [e.id, e.year, e.subjects])).toEqual([
+      ['arxiv:hep-th/9901001', 1999, ['hep-th', 'math-ph']],
+      ['arxiv:2405.04522', 2024, ['cs.LG', 'stat.ML']],
+      ['arxiv:0704.0001', 2007, ['math.GT']],
+    ]);
+  });
+
   it('gives each entry the section of the last heading above it inside one dl', () => {
     const pair = (id: string) =>
       `<dt><a href="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a></dt><dd><div class="meta"><div class="list-title"><span class="descriptor">Title:</span> Paper ${id}</div></div></dd>`;
