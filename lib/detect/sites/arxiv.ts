@@ -86,13 +86,8 @@ function listingParts(dd: Element): ListingParts {
   const first = dd.firstElementChild;
   const meta = first && hasClass(first.className, 'meta') ? first : dd.querySelector('div.meta');
   for (let child = meta?.firstElementChild ?? null; child; child = child.nextElementSibling) {
-    const names = child.className;
-    if (hasClass(names, 'list-title')) parts.title ??= child;
-    else if (hasClass(names, 'list-authors')) parts.authors ??= child;
-    else if (hasClass(names, 'list-comments')) parts.comments ??= child;
-    else if (hasClass(names, 'list-journal-ref')) parts.journalRef ??= child;
-    else if (hasClass(names, 'list-subjects')) parts.subjects ??= child;
-    else if (child.tagName === 'P' && hasClass(names, 'mathjax')) parts.abstract ??= child;
+    const part = partOfMeta(child);
+    if (part) parts[part] ??= child;
   }
   if (!parts.title) {
     return {
@@ -105,6 +100,30 @@ function listingParts(dd: Element): ListingParts {
     };
   }
   return parts;
+}
+
+/** The class lists arXiv gives the parts of an entry, looked up whole before each class is searched for. */
+const PART_BY_CLASS_LIST = new Map<string, keyof ListingParts>([
+  ['list-title mathjax', 'title'],
+  ['list-authors', 'authors'],
+  ['list-comments mathjax', 'comments'],
+  ['list-journal-ref', 'journalRef'],
+  ['list-subjects', 'subjects'],
+]);
+
+/** Which part of a listing entry a child of its div.meta is, if any. */
+function partOfMeta(child: Element): keyof ListingParts | undefined {
+  const names = child.className;
+  if (typeof names !== 'string') return undefined;
+  const known = PART_BY_CLASS_LIST.get(names);
+  if (known) return known;
+  if (hasClass(names, 'list-title')) return 'title';
+  if (hasClass(names, 'list-authors')) return 'authors';
+  if (hasClass(names, 'list-comments')) return 'comments';
+  if (hasClass(names, 'list-journal-ref')) return 'journalRef';
+  if (hasClass(names, 'list-subjects')) return 'subjects';
+  if (child.tagName === 'P' && hasClass(names, 'mathjax')) return 'abstract';
+  return undefined;
 }
 
 /**
