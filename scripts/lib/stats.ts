@@ -32,3 +32,17 @@ export function bootstrapInterval(
 /** Figures comparing two sets of runs, for bootstrapInterval. */
 export const ratioOfMedians = (a: readonly number[], b: readonly number[]) => median(a) / median(b);
 export const differenceOfMedians = (a: readonly number[], b: readonly number[]) => median(a) - median(b);
+
+/**
+ * The median of paired ratios a[i] / b[i], for runs made in pairs (one of each, one after the other):
+ * each pair sees the machine in one state, so a change of speed between pairs moves both its runs.
+ */
+export function medianOfPairedRatios(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value / b[i]!));
+}
+
+/** A percentile bootstrap interval for `medianOfPairedRatios`: the pairs are resampled, kept whole. */
+export function pairedRatioInterval(a: readonly number[], b: readonly number[], options?: { resamples?: number; level?: number; seed?: number }): [low: number, high: number] {
+  const ratios = a.map((value, i) => value / b[i]!);
+  return bootstrapInterval(ratios, [], (resampled) => median(resampled), options);
+}
