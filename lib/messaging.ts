@@ -39,8 +39,11 @@ export type { ExportFile, ImportReport, MessageData, Settings, TagSummary };
 export interface PaperStatus {
   id: string;
   tags: Tag[];
-  results: ResultClaim[];
-  /** The claim the in-page chip shows (lib/extract keyResult), chosen in the background; null without results. */
+  /**
+   * The claim the in-page chip shows (lib/extract keyResult), chosen in the background; null without
+   * results. The paper's other claims stay in the store: every answer is serialised on the page's main
+   * thread, and the chips show one.
+   */
   keyResult: ResultClaim | null;
   saved: boolean;
 }

@@ -136,7 +136,7 @@ function statusOf(paper: Paper, pageId: string): PaperStatus {
   const own: Tag[] = paper.userTags.map((label) => ({ id: userTagId(label), label, kind: 'personal', score: 1, source: 'user' }));
   const ownIds = new Set(own.map((tag) => tag.id));
   const tags = [...own, ...paper.tags.filter((tag) => !ownIds.has(tag.id))];
-  return { id: pageId, tags, results: paper.results, keyResult: keyResult(paper.results), saved: paper.saved };
+  return { id: pageId, tags, keyResult: keyResult(paper.results), saved: paper.saved };
 }
 
 /** Validates then handles: the single entry point for messages arriving at the background. */

@@ -29,6 +29,16 @@ describe('background handlers', () => {
     expect((await handleMessage(handlers, 'listPapers', { view: 'seen' })).length).toBe(2);
   });
 
+  it("answers a page with what its chips show: the key result, not every claim of every paper", async () => {
+    const withResult = entry('arxiv:2609.00011', { abstract: 'Our method improves accuracy on ImageNet by 4.2% over the previous best. It also runs 3x faster than the baseline.' });
+    const { papers } = await handleMessage(handlers, 'pageEntries', { url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', entries: [withResult] });
+    const stored = await handleMessage(handlers, 'getPaper', { id: 'arxiv:2609.00011' });
+    expect(stored!.results.length).toBeGreaterThan(1);
+    expect(stored!.results.map((claim) => claim.value)).toContain(papers[0]!.keyResult!.value);
+    // Every answer crosses the extension's messaging, serialised on the page's main thread: it carries one claim, not all.
+    expect(Object.keys(papers[0]!).sort()).toEqual(['id', 'keyResult', 'saved', 'tags']);
+  });
+
   it('rejects invalid messages before any handler runs', async () => {
     await expect(handleMessage(handlers, 'pageEntries', { url: 'x', site: 'nowhere', entries: [] })).rejects.toThrow(/invalid pageEntries/);
     await expect(handleMessage(handlers, 'pageEntries', { url: 'x', site: 'arxiv', entries: [{ id: 1 }] })).rejects.toThrow(/invalid/);

@@ -131,7 +131,7 @@ describe('PageEnricher', () => {
     // As arXiv writes it: the tooltip shows it as read.
     const sentence = 'On WebShop our agent improves success rate by 12.5\\% over the strongest baseline.';
     const t = setup(2, {
-      [first!.id]: { tags: [tag('cs.LG'), tag('user:agents', 'personal', 'user'), tag('user:rl', 'personal', 'model')], results: [claim('3%', 'weak', 0.4), claim('12.5%', sentence)], keyResult: claim('12.5%', sentence) },
+      [first!.id]: { tags: [tag('cs.LG'), tag('user:agents', 'personal', 'user'), tag('user:rl', 'personal', 'model')], keyResult: claim('12.5%', sentence) },
       [second!.id]: { saved: true },
     });
     current = t.enricher;

@@ -61,7 +61,7 @@ export function fakeServices(known: Record<string, Partial<PaperStatus>> = {}) {
     async describe(batch) {
       batches.push(batch);
       return {
-        papers: batch.entries.map((e) => ({ id: e.id, tags: e.subjects.map((s) => tag(s)), results: [], keyResult: null, saved: false, ...known[e.id] })),
+        papers: batch.entries.map((e) => ({ id: e.id, tags: e.subjects.map((s) => tag(s)), keyResult: null, saved: false, ...known[e.id] })),
       };
     },
     async setSaved(id, saved) {
