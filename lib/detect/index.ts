@@ -99,7 +99,7 @@ export async function detectPageInSlices(
   adapter: SiteAdapter | null | undefined,
   onSlice: (site: SiteId, entries: PaperEntry[]) => void,
   pause: () => Promise<void>,
-  sliceMs = 15,
+  sliceMs: number,
 ): Promise<Detection> {
   // Each step is a task of its own, apart from the caller's (a page event such as load) and from each
   // other: finding a 2,000-entry listing's entries takes ~20 ms before any is read, and together with

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { PageBatch } from '../detect/watch';
+import type { PageBatch, PageOrigin } from '../detect/watch';
 import { entryData } from '../detect/index';
 import type { PaperStatus } from '../messaging';
 import type { EntryData, PaperEntry } from '../model';
@@ -94,7 +94,7 @@ export class PageEnricher {
   private readonly toRender = new Set<Tracked>();
   private readonly filterStyles = new EntryFilterStyles();
   private readonly visible: ReturnType<Scheduling['visibility']>;
-  private batch: Omit<PageBatch, 'entries'> | null = null;
+  private origin: PageOrigin | null = null;
   /** Idle work starts once the first screen is known (or was waited for long enough). */
   private started = false;
   private idleScheduled = false;
@@ -121,9 +121,9 @@ export class PageEnricher {
   }
 
   /** New entries from the page watch (lib/detect/watch.ts), each with its element when it has one. */
-  add(batch: PageBatch, entries: PaperEntry[]): void {
-    if (this.batch && this.batch.url !== batch.url) this.locationChanged();
-    this.batch = { url: batch.url, site: batch.site };
+  add(origin: PageOrigin, entries: PaperEntry[]): void {
+    if (this.origin && this.origin.url !== origin.url) this.locationChanged();
+    this.origin = { url: origin.url, site: origin.site };
     let observed = 0;
     for (const entry of entries) {
       let item = this.tracked.get(entry.id);
@@ -265,9 +265,9 @@ export class PageEnricher {
   }
 
   private send(items: Tracked[], renderNow: boolean): void {
-    if (!this.batch) return;
+    if (!this.origin) return;
     for (const item of items) item.sent = true;
-    const batch: PageBatch = { ...this.batch, entries: items.map((item) => entryData(item.entry)) };
+    const batch: PageBatch = { ...this.origin, entries: items.map((item) => entryData(item.entry)) };
     this.options.services.describe(batch).then(
       ({ papers }) => this.receive(papers, renderNow),
       () => {

@@ -31,7 +31,7 @@ export function startPageEnrichment(ctx: ContentScriptContext): void {
       reportCounts: (counts) => void pageMessaging.sendMessage('pageCounts', counts).catch(() => undefined),
     },
   });
-  startPageWatch(ctx, doc, (batch, entries) => enricher.add(batch, entries));
+  startPageWatch(ctx, doc, (origin, entries) => enricher.add(origin, entries));
   ctx.addEventListener(window, 'wxt:locationchange', () => enricher.locationChanged());
   ctx.addEventListener(doc, 'pointerover', (event) => enricher.pointerMoved(event.target), { capture: true, passive: true });
   const stopListening = [

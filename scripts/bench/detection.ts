@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { ownPageFixtures } from '../../tests/helpers/pages';
 import { HAS_SHARED, OWN_FIXTURES_DIR, REAL_PAGES, readShared } from '../../tests/helpers/shared';
-import { LOADING_ENTRIES } from '../../lib/detect/watch';
+import { LOADING_ENTRIES, SCAN_SLICE_MS } from '../../lib/detect/watch';
 import { printTable, type Figures, type Part } from '../lib/report';
 import { bigListing } from './page';
 import { bootstrapInterval, median, medianOfPairedRatios, pairedRatioInterval, ratioOfMedians } from '../lib/stats';
@@ -107,14 +107,14 @@ async function bundleDetection(): Promise<string> {
       },
 
       // As the content script runs it: in slices, yielding to the page between them.
-      async sliced(url) {
+      async sliced(url, sliceMs) {
         let longest = 0;
         let sliceStart = performance.now();
         const start = sliceStart;
         const detection = await detectPageInSlices(document, url, undefined, () => {}, () => {
           longest = Math.max(longest, performance.now() - sliceStart);
           return new Promise((resolve) => setTimeout(resolve, 0)).then(() => { sliceStart = performance.now(); });
-        });
+        }, sliceMs);
         longest = Math.max(longest, performance.now() - sliceStart);
         return { longestSliceMs: longest, totalMs: performance.now() - start, entries: detection.entries.length };
       },
@@ -234,7 +234,12 @@ const part: Part = {
       // Long tasks are counted from here: only those of sliced detection, not the whole-page calls above.
       await page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks = []));
       for (let i = 0; i < SLICED_RUNS; i++) {
-        slicedRuns.push(await page.evaluate((url) => (window as unknown as { __bench: { sliced(u: string): Promise<Sliced> } }).__bench.sliced(url), LISTING_URL));
+        slicedRuns.push(
+          await page.evaluate(
+            ([url, sliceMs]) => (window as unknown as { __bench: { sliced(u: string, s: number): Promise<Sliced> } }).__bench.sliced(url, sliceMs),
+            [LISTING_URL, SCAN_SLICE_MS] as const,
+          ),
+        );
       }
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -290,7 +295,7 @@ const part: Part = {
         { measure: 'ratio to floor (of medians; min: of minima)', median: figures.ratio, min: figures.ratio_of_minima, max: '', target: '≤ 3' },
         { measure: 'ratio to floor, paired calls (median of ratios)', median: figures.ratio_paired, min: '', max: '', target: '≤ 3' },
         { measure: `first ${firstEntries.entries} entries while loading, one-dl listing (ms)`, median: firstEntries.ms, min: '', max: '', target: '' },
-        { measure: 'longest task, sliced detection (ms)', median: figures.longest_task_ms, min: Math.min(...slices), max: figures.longest_task_max_ms, target: '≤ 50 ms' },
+        { measure: `longest task, sliced detection, ${SCAN_SLICE_MS} ms of building a slice (ms)`, median: figures.longest_task_ms, min: Math.min(...slices), max: figures.longest_task_max_ms, target: '≤ 50 ms' },
       ]);
       console.log(`load average (uptime) before: ${loadBefore}; after: ${loadAfter}; tasks over 50 ms seen by the page during sliced detection: ${longTasks.length}`);
       console.log(`entries in page ${figures.entries_in_page}, detected ${figures.entries_detected}`);
