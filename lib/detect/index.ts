@@ -12,10 +12,16 @@ export function adapterFor(url: URL): SiteAdapter | null {
 type EntryBuilder = () => PaperEntry | null;
 
 /**
- * The adapter's walk over the page: each entry's build is handed to `onEntry` as the walk finds it, and
- * the walk goes on while `onEntry` returns true (up to `wanted` entries).
+ * The adapter's walk over the page: each entry's build is handed to `onEntry` as the walk finds it, with
+ * the detection it belongs to, and the walk goes on while `onEntry` returns true (up to `wanted` entries).
  */
-function walkPage(doc: Document, pageUrl: string | URL, adapter: SiteAdapter | null | undefined, wanted: number, onEntry: (build: EntryBuilder) => boolean): Detection {
+function walkPage(
+  doc: Document,
+  pageUrl: string | URL,
+  adapter: SiteAdapter | null | undefined,
+  wanted: number,
+  onEntry: (build: EntryBuilder, detection: Detection) => boolean,
+): Detection {
   let url: URL;
   try {
     url = new URL(pageUrl);
@@ -26,7 +32,7 @@ function walkPage(doc: Document, pageUrl: string | URL, adapter: SiteAdapter | n
   const detection: Detection = { site: chosen?.site ?? null, entries: [], skipped: 0, truncated: false };
   if (!chosen) return detection;
   try {
-    chosen.detect(doc, url, { wanted, add: onEntry });
+    chosen.detect(doc, url, { wanted, add: (build) => onEntry(build, detection) });
   } catch {
     detection.skipped++;
   }
@@ -63,10 +69,8 @@ function buildEntry(detection: Detection, build: EntryBuilder, seen: Set<string>
  * walk took 5% longer on a 2,000-entry listing.
  */
 export function detectPage(doc: Document, pageUrl: string | URL, adapter?: SiteAdapter | null): Detection {
-  const found: Detection = { site: null, entries: [], skipped: 0, truncated: false };
   const seen = new Set<string>();
-  const walked = walkPage(doc, pageUrl, adapter, Infinity, (build) => buildEntry(found, build, seen));
-  return { ...found, site: walked.site, skipped: found.skipped + walked.skipped };
+  return walkPage(doc, pageUrl, adapter, Infinity, (build, detection) => buildEntry(detection, build, seen));
 }
 
 /**
@@ -75,17 +79,15 @@ export function detectPage(doc: Document, pageUrl: string | URL, adapter?: SiteA
  * finds the next, so the last one found is never built.
  */
 export function detectLoadedEntries(doc: Document, pageUrl: string | URL, adapter: SiteAdapter, count: number): Detection {
-  const found: Detection = { site: null, entries: [], skipped: 0, truncated: false };
   const seen = new Set<string>();
   let previous: EntryBuilder | null = null;
-  let followed = 0;
+  let found = 0;
   // One more than asked for, to know the last one asked for is followed by another.
-  const walked = walkPage(doc, pageUrl, adapter, count + 1, (build) => {
-    if (previous) buildEntry(found, previous, seen);
+  return walkPage(doc, pageUrl, adapter, count + 1, (build, detection) => {
+    if (previous) buildEntry(detection, previous, seen);
     previous = build;
-    return ++followed <= count;
+    return ++found <= count;
   });
-  return { ...found, site: walked.site, skipped: found.skipped + walked.skipped };
 }
 
 /**

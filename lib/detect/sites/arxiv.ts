@@ -61,7 +61,7 @@ function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   }
 }
 
-/** An entry's build, kept for later (a function, so the build holds this dt and dd, not the walk's variables). */
+/** An entry's build, for the collector to run (a function of its own, so it holds this dt and dd, not the walk's variables). */
 function entryBuilder(dt: Element, dd: Element, context: ListingContext): () => PaperEntry | null {
   return () => listingEntry(dt, dd, context);
 }
@@ -239,7 +239,7 @@ export function categoryCodes(subjectsText: string): string[] {
   // the whole line for each code (subject names are long, codes few).
   for (let open = text.indexOf('('); open >= 0 && codes.length < LIMITS.subjects; open = text.indexOf('(', open + 1)) {
     CATEGORY_CODE_AT.lastIndex = open;
-    // A test and a slice: exec's match array for each code cost more than the rest of the loop.
+    // A test and a slice: no match array made for each code.
     if (!CATEGORY_CODE_AT.test(text)) continue;
     const code = text.slice(open + 1, CATEGORY_CODE_AT.lastIndex - 1);
     if (!codes.includes(code)) codes.push(code);
