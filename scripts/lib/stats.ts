@@ -33,16 +33,20 @@ export function bootstrapInterval(
 export const ratioOfMedians = (a: readonly number[], b: readonly number[]) => median(a) / median(b);
 export const differenceOfMedians = (a: readonly number[], b: readonly number[]) => median(a) - median(b);
 
-/**
- * The median of paired ratios a[i] / b[i], for runs made in pairs (one of each, one after the other):
- * each pair sees the machine in one state, so a change of speed between pairs moves both its runs.
- */
-export function medianOfPairedRatios(a: readonly number[], b: readonly number[]): number {
-  return median(a.map((value, i) => value / b[i]!));
+/** a[i] / b[i] for runs made in pairs (one of each, one after the other). */
+function pairedRatios(a: readonly number[], b: readonly number[]): number[] {
+  return a.map((value, i) => value / b[i]!);
 }
 
-/** A percentile bootstrap interval for `medianOfPairedRatios`: the pairs are resampled, kept whole. */
+/**
+ * The median of paired ratios a[i] / b[i]: each pair sees the machine in one state, so a change of speed
+ * between pairs moves both its runs.
+ */
+export function medianOfPairedRatios(a: readonly number[], b: readonly number[]): number {
+  return median(pairedRatios(a, b));
+}
+
+/** A percentile bootstrap interval for `medianOfPairedRatios`: the pairs are resampled, kept whole (one set, no second). */
 export function pairedRatioInterval(a: readonly number[], b: readonly number[], options?: { resamples?: number; level?: number; seed?: number }): [low: number, high: number] {
-  const ratios = a.map((value, i) => value / b[i]!);
-  return bootstrapInterval(ratios, [], (resampled) => median(resampled), options);
+  return bootstrapInterval(pairedRatios(a, b), [], median, options);
 }
