@@ -9,6 +9,7 @@
  * under fresh arXiv ids until there are 2,000 (nothing from it is committed).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,13 +26,24 @@ const ENTRIES = 2000;
  * (`PAGE_RUNS=30 npx tsx scripts/bench.ts page`) for its interval to clear it.
  */
 const RUNS = Number(process.env.PAGE_RUNS) || 9;
-const LISTING_URL = 'https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=2000';
+const LISTING_PATH = '/list/astro-ph.CO/pastweek';
+/** The real page the listing is made from, as it is: each browser's first page (warmUp). */
+const WARM_UP_PATH = '/list/astro-ph.CO/new';
+/** Plain http: Chromium sends arxiv.org to the local server (--host-resolver-rules, below), which has no certificate. */
+const LISTING_URL = `http://arxiv.org${LISTING_PATH}?skip=0&show=2000`;
+const WARM_UP_URL = `http://arxiv.org${WARM_UP_PATH}`;
+/**
+ * Wait after the warm-up page, so the browser's own start is over before the measured page. Measured with
+ * PaperLens over 3 rounds: after 2 s its page loaded 17–38% slower than without it, after 8 s 6–10%; an
+ * empty content script's page loaded as fast as without either way.
+ */
+const WARM_UP_SETTLE_MS = 8000;
 const SOURCE_PAGE = 'arxiv_recent_astro-ph.CO_2024-05-08_new-markup.html';
 /** How long after the load event long tasks are still collected (the extension sends the page in idle time). */
 const SETTLE_MS = 4000;
 const LONG_TASK_MS = 50;
-/** Pause after each measured page, so the next one starts on a quiet machine. */
-const BETWEEN_PAGES_MS = 3000;
+/** Pause after each browser is closed, so the next one starts on a quiet machine. */
+const BETWEEN_PAGES_MS = 1000;
 
 /** The source page with its dt/dd pairs repeated under new ids up to `count` entries, in one dl. */
 export function bigListing(html: string, count: number): string {
@@ -124,43 +136,68 @@ function emptyExtension(): string {
     manifest_version: 3,
     name: 'Empty content script',
     version: '1.0',
-    content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['content.js'], run_at: 'document_start' }],
+    content_scripts: [{ matches: ['*://arxiv.org/*'], js: ['content.js'], run_at: 'document_start' }],
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(path.join(dir, 'content.js'), '');
   return dir;
 }
 
-async function launch(extensionDir: string | null, html: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'paperlens-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
+/**
+ * Serves the pages (and 404 for everything else) from this process. Not through Playwright's request
+ * interception: that sends the 4.4 MB page base64-encoded over the DevTools pipe on every load, keeping
+ * Chromium's browser process busy for about as long as the page takes to load, on a 2-core machine.
+ */
+async function servePages(pages: Record<string, string>): Promise<{ port: number; close(): void }> {
+  const bodies = new Map(Object.entries(pages).map(([pathname, html]) => [pathname, Buffer.from(html)]));
+  const server = http.createServer((request, response) => {
+    const body = bodies.get(new URL(request.url ?? '/', 'http://arxiv.org').pathname);
+    if (!body) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { port: (server.address() as { port: number }).port, close: () => void server.close() };
+}
+
+/** One arm of the comparison: a Chromium profile with one extension (or none), launched afresh for each round. */
+interface Arm {
+  name: 'without' | 'empty content script' | 'with';
+  extensionDir: string | null;
+  profile: string;
+  runs: Run[];
+}
+
+async function launch(arm: Arm, port: number): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(arm.profile, {
     executablePath: chromiumPath()!,
     headless: false,
     viewport: { width: 1280, height: 900 },
     args: [
       '--headless=new',
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
+      ...(arm.extensionDir ? [`--disable-extensions-except=${arm.extensionDir}`, `--load-extension=${arm.extensionDir}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${port}`,
+      // Else Chromium tries https first for an http address.
+      '--disable-features=HttpsUpgrades',
     ],
   });
-  if (extensionDir === EXTENSION_DIR && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript({ content: PAGE_PROBE });
-  await context.route('https://arxiv.org/**', (route) =>
-    new URL(route.request().url()).pathname === '/list/astro-ph.CO/pastweek'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return context;
+}
+
+/**
+ * A browser's first page is slower than the next for all: each launch loads the real (short) listing
+ * first, which also wakes PaperLens's worker and its classifier before the measured page.
+ */
+async function warmUp(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(WARM_UP_URL, { waitUntil: 'load' });
+  await page.waitForTimeout(WARM_UP_SETTLE_MS);
+  await page.close();
 }
 
 const part: Part = {
@@ -175,31 +212,39 @@ const part: Part = {
     }
     const html = bigListing(readShared('fixtures/pages', SOURCE_PAGE), ENTRIES);
     const emptyDir = emptyExtension();
-    const plain = await launch(null, html);
-    const empty = await launch(emptyDir, html);
-    const extended = await launch(EXTENSION_DIR, html);
-    const runs = { without: [] as Run[], 'empty content script': [] as Run[], with: [] as Run[] };
+    const server = await servePages({ [LISTING_PATH]: html, [WARM_UP_PATH]: readShared('fixtures/pages', SOURCE_PAGE) });
+    const arms: Arm[] = (
+      [
+        ['without', null],
+        ['empty content script', emptyDir],
+        ['with', EXTENSION_DIR],
+      ] as const
+    ).map(([name, extensionDir]) => ({ name, extensionDir, profile: mkdtempSync(path.join(os.tmpdir(), 'paperlens-bench-')), runs: [] }));
     try {
-      // Warm-up: the first navigation in a fresh profile is slower for all.
-      for (const browser of [plain, empty, extended]) await measure(browser.context);
-      const arms = [
-        { runs: runs.without, browser: plain },
-        { runs: runs['empty content script'], browser: empty },
-        { runs: runs.with, browser: extended },
-      ];
       for (let i = 0; i < RUNS; i++) {
-        // Each round in another order, with a pause after each page: PaperLens's worker goes on with the
-        // page it was sent after the tab closes, and would otherwise slow whichever page loads next.
+        // Each round in another order, each arm in a browser launched for it and closed after it. Two
+        // browsers launched alike can differ in speed for as long as they run (measured: 0.92 between two
+        // without any extension over 12 rounds, 0.98–1.01 in another run); a fresh launch per round turns
+        // that into noise between rounds, which the medians average out, instead of a bias of one arm.
+        // Closing the browser also stops PaperLens's worker, which goes on with the page it was sent
+        // after the tab closes and would otherwise slow whichever page loads next.
         for (let k = 0; k < arms.length; k++) {
           const arm = arms[(i + k) % arms.length]!;
-          arm.runs.push(await measure(arm.browser.context));
+          const context = await launch(arm, server.port);
+          try {
+            await warmUp(context);
+            arm.runs.push(await measure(context));
+          } finally {
+            await context.close();
+          }
           await new Promise((resolve) => setTimeout(resolve, BETWEEN_PAGES_MS));
         }
       }
     } finally {
-      for (const browser of [plain, empty, extended]) await browser.close();
-      rmSync(emptyDir, { recursive: true, force: true });
+      server.close();
+      for (const dir of [emptyDir, ...arms.map((arm) => arm.profile)]) rmSync(dir, { recursive: true, force: true });
     }
+    const runs = Object.fromEntries(arms.map((arm) => [arm.name, arm.runs])) as Record<Arm['name'], Run[]>;
     const loads = (k: keyof typeof runs) => runs[k].map((r) => r.load);
     const longTaskSums = (k: keyof typeof runs) => runs[k].map((r) => r.longTaskMs);
     const blocking = (k: keyof typeof runs) => runs[k].map((r) => r.blockingMs);
