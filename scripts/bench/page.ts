@@ -181,8 +181,6 @@ async function launch(arm: Arm, port: number): Promise<BrowserContext> {
       '--disable-component-update',
       '--no-first-run',
       `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${port}`,
-      // Else Chromium tries https first for an http address.
-      '--disable-features=HttpsUpgrades',
     ],
   });
   await context.addInitScript({ content: PAGE_PROBE });
