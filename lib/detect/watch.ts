@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AbstractKind, EntryData, PaperEntry, SiteId } from '../model';
+import type { AbstractKind, PaperEntry, SiteId } from '../model';
 import { adapterFor, detectLoadedEntries, detectPageInSlices } from './index';
 import { GENERIC_ADAPTER } from './registry';
 import type { SiteAdapter } from './types';
@@ -8,11 +8,6 @@ import type { SiteAdapter } from './types';
 export interface PageOrigin {
   url: string;
   site: SiteId;
-}
-
-/** Entries as they are sent to the background (`pageEntries`): plain data, no DOM references. */
-export interface PageBatch extends PageOrigin {
-  entries: EntryData[];
 }
 
 /** PaperLens's own in-page hosts (lib/page/host.ts): adding them is no reason to scan the page again. */

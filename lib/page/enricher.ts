@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { PageBatch, PageOrigin } from '../detect/watch';
+import type { PageOrigin } from '../detect/watch';
 import { entryData } from '../detect/index';
 import type { PaperStatus } from '../messaging';
 import type { EntryData, PaperEntry } from '../model';
@@ -9,6 +9,11 @@ import { PageBar, type TagCount } from '../ui/chips/PageBar';
 import { EntryFilterStyles, entryParts, type FilterMode } from './filter';
 import { BAR_TAG, CHIPS_TAG, createHost, placeHost, type Host, type Scheme, type StyleSource } from './host';
 import type { PageCounts } from './protocol';
+
+/** Entries as they are sent to the background (`pageEntries`): plain data, no DOM references. */
+export interface PageBatch extends PageOrigin {
+  entries: EntryData[];
+}
 
 /** What the enricher asks of the background; content.ts wires these to messaging, tests to fakes. */
 export interface PageServices {

@@ -1,9 +1,8 @@
 import { detectPage } from '../../../lib/detect/index';
-import type { PageBatch } from '../../../lib/detect/watch';
 import { entryData } from '../../../lib/detect/index';
 import type { PaperStatus } from '../../../lib/messaging';
 import type { PaperEntry, ResultClaim, Tag } from '../../../lib/model';
-import type { IdleDeadlineLike, PageServices, Scheduling } from '../../../lib/page/enricher';
+import type { IdleDeadlineLike, PageBatch, PageServices, Scheduling } from '../../../lib/page/enricher';
 import type { PageCounts } from '../../../lib/page/protocol';
 
 export const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
