@@ -141,8 +141,12 @@ export function whenParsed(ctx: ContentScriptContext, doc: Document, run: () => 
   else ctx.addEventListener(doc, 'DOMContentLoaded', run, { once: true });
 }
 
-/** Runs `run` once, at the page's load event or LOAD_WAIT_MS after DOMContentLoaded, whichever comes first. */
-function whenLoaded(ctx: ContentScriptContext, doc: Document, run: () => void): void {
+/**
+ * Runs `run` once, in a task of its own after the page's load event, or LOAD_WAIT_MS after
+ * DOMContentLoaded, whichever comes first: work done inside the load event's listeners holds back the
+ * page's load (its loadEventEnd).
+ */
+export function whenLoaded(ctx: ContentScriptContext, doc: Document, run: () => void): void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -150,6 +154,6 @@ function whenLoaded(ctx: ContentScriptContext, doc: Document, run: () => void): 
     run();
   };
   if (doc.readyState === 'complete') return once();
-  ctx.addEventListener(doc.defaultView ?? window, 'load', once, { once: true });
+  ctx.addEventListener(doc.defaultView ?? window, 'load', () => ctx.setTimeout(once, 0), { once: true });
   whenParsed(ctx, doc, () => ctx.setTimeout(once, LOAD_WAIT_MS));
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startPageWatch, whenParsed } from '../detect/watch';
+import { startPageWatch, whenLoaded } from '../detect/watch';
 import { messaging } from '../messaging';
 import css from '../ui/chips/chips.css?inline';
 import { PageEnricher, type Scheduling } from './enricher';
@@ -46,6 +46,8 @@ export function startPageEnrichment(ctx: ContentScriptContext): void {
 }
 
 function browserScheduling(ctx: ContentScriptContext): Scheduling {
+  let loaded = false;
+  whenLoaded(ctx, document, () => (loaded = true));
   return {
     visibility(onVisible) {
       return new IntersectionObserver(
@@ -58,7 +60,7 @@ function browserScheduling(ctx: ContentScriptContext): Scheduling {
       else ctx.setTimeout(() => work({ timeRemaining: () => 8, didTimeout: false }), 16);
     },
     later: (work, ms) => void ctx.setTimeout(work, ms),
-    parsing: () => document.readyState === 'loading',
-    whenParsed: (work) => whenParsed(ctx, document, work),
+    loading: () => !loaded,
+    whenLoaded: (work) => whenLoaded(ctx, document, work),
   };
 }

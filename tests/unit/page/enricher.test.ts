@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageEnricher, SEND_CHUNK } from '../../../lib/page/enricher';
 import { CHIPS_TAG, styleSource } from '../../../lib/page/host';
 import type { PaperStatus } from '../../../lib/messaging';
@@ -76,16 +76,35 @@ describe('PageEnricher', () => {
     expect(t.observed.size).toBe(482);
   });
 
-  it('shows the page bar only once the page is parsed, when its counts cover the whole page', async () => {
+  it('shows the page bar only once the page has loaded, when its counts cover the whole page', async () => {
     const t = setup(5, {}, false);
     current = t.enricher;
-    t.startParsing();
+    t.startLoading();
     t.see(t.entries.slice(0, 2).map((e) => e.element!));
     await t.settle();
     expect(rows()).toHaveLength(2);
     expect(document.querySelector('paperlens-bar')).toBeNull();
-    t.endParsing();
+    t.endLoading();
     expect(document.querySelector('paperlens-bar')).not.toBeNull();
+  });
+
+  it("orders the bar's tags, the user's first, then by count, then by label, without the locale collator", async () => {
+    writeListing(document, titles(3));
+    const ids = detected(document).map((e) => e.id);
+    const localeCompare = vi.spyOn(String.prototype, 'localeCompare');
+    const t = setup(3, {
+      [ids[0]!]: { tags: [tag('zeta'), tag('beta'), tag('Alpha')] },
+      [ids[1]!]: { tags: [tag('zeta'), tag('user:mine', 'personal', 'user')] },
+      [ids[2]!]: { tags: [tag('gamma')] },
+    });
+    current = t.enricher;
+    await t.settle();
+    const options = [...document.querySelector('paperlens-bar')!.shadowRoot!.querySelectorAll('option')].map((o) => o.value);
+    expect(options).toEqual(['', 'user:mine', 'zeta', 'Alpha', 'beta', 'gamma']);
+    // Its first use in a page costs 20–27 ms (the collator's setup, measured in Chromium), on the page's
+    // main thread at DOMContentLoaded, when the bar first shows.
+    expect(localeCompare).not.toHaveBeenCalled();
+    localeCompare.mockRestore();
   });
 
   it("keeps the bar's first counts while the rest of the page is answered, then shows the whole page's", async () => {

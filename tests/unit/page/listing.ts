@@ -85,18 +85,18 @@ export function manualScheduling() {
     },
     idle: (work) => void queue.push(() => work(idle)),
     later: (work) => void queue.push(work),
-    parsing: () => state.parsing,
-    whenParsed: (work) => (state.parsing ? parsed.push(work) : work()),
+    loading: () => state.loading,
+    whenLoaded: (work) => (state.loading ? loaded.push(work) : work()),
   };
-  const state = { parsing: false };
-  const parsed: (() => void)[] = [];
+  const state = { loading: false };
+  const loaded: (() => void)[] = [];
   return {
     scheduling,
-    /** Pretends the page is being parsed until `endParsing()`. */
-    startParsing: () => void (state.parsing = true),
-    endParsing() {
-      state.parsing = false;
-      for (const work of parsed.splice(0)) work();
+    /** Pretends the page is loading until `endLoading()`. */
+    startLoading: () => void (state.loading = true),
+    endLoading() {
+      state.loading = false;
+      for (const work of loaded.splice(0)) work();
     },
     observed,
     see: (elements: Element[]) => onVisible(elements),
