@@ -76,6 +76,19 @@ describe('PageEnricher', () => {
     expect(t.observed.size).toBe(482);
   });
 
+  it('sends only the entries in view while the page loads, and the rest once it has loaded', async () => {
+    const t = setup(500, {}, false);
+    current = t.enricher;
+    t.startLoading();
+    t.see(t.entries.slice(0, 8).map((e) => e.element!));
+    await t.settle();
+    expect(t.batches.flatMap((b) => b.entries.map((e) => e.id))).toEqual(t.entries.slice(0, 8).map((e) => e.id));
+    expect(rows().filter((r) => r.getAttribute('data-state') === 'ready')).toHaveLength(8);
+    t.endLoading();
+    await t.settle();
+    expect(new Set(t.batches.flatMap((b) => b.entries.map((e) => e.id))).size).toBe(500);
+  });
+
   it('shows the page bar only once the page has loaded, when its counts cover the whole page', async () => {
     const t = setup(5, {}, false);
     current = t.enricher;
