@@ -84,8 +84,8 @@ const FILTER_TAGS_MAX = 60;
  * The in-page side of PaperLens: one chip row per detected entry, the page bar, the badge counts.
  *
  * Page load stays cheap: entries in view get their row and are sent to the background first; every
- * other entry is sent in idle slices (so counts, badge, filter and "save all" cover the whole page), and
- * gets its row when it comes within a screen of the viewport. Rows are not inserted far from view in
+ * other entry is sent in idle slices once the page has loaded (so counts, badge, filter and "save all"
+ * cover the whole page), and gets its row when it comes within a screen of the viewport. Rows are not inserted far from view in
  * idle time because each insertion moves everything below it: on a 2,000-entry listing every such frame
  * costs the browser a relayout and repaint walk of the whole page (measured: 150–500 ms per frame on a
  * busy 2-core machine), while rows inserted a screen ahead of the reader cost a few frames per scroll.
@@ -103,6 +103,7 @@ export class PageEnricher {
   /** Idle work starts once the first screen is known (or was waited for long enough). */
   private started = false;
   private idleScheduled = false;
+  /** Entries out of view wait for the page's load to be sent (hasIdleWork); set while that wait is registered. */
   private sendsWaitForLoad = false;
   private filterTag: string | null = null;
   private mode: FilterMode = 'dim';
@@ -265,8 +266,9 @@ export class PageEnricher {
 
   /**
    * Entries out of view are sent once the page has loaded: while it loads, the background's work on them
-   * competes with the page for the CPU (measured on a 2-core machine: a page load 3% slower with the
-   * background answering than with it answering nothing), and their rows wait for the reader anyway.
+   * competes with the page for the CPU, and their rows wait for the reader anyway. Measured on a 2-core
+   * machine, 12 paired loads of a 2,000-entry listing: 1.066 of the load without PaperLens with the
+   * background answering, 1.034 with it answering nothing (each figure moves by about ±4% between runs).
    */
   private hasIdleWork(): boolean {
     return (this.unsent.length > 0 && !this.options.scheduling.loading()) || this.toRender.size > 0;
