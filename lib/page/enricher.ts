@@ -103,17 +103,16 @@ export class PageEnricher {
   /** Idle work starts once the first screen is known (or was waited for long enough). */
   private started = false;
   private idleScheduled = false;
-  /** Entries out of view wait for the page's load to be sent (hasIdleWork); set while that wait is registered. */
-  private sendsWaitForLoad = false;
+  /**
+   * What waits for the page's load: the bar, which until then would count only the entries read so far
+   * (a listing is read whole after its load) and would hold the load back, and the sending of entries out
+   * of view (hasIdleWork).
+   */
+  private readonly waitingForLoad = new Set<'bar' | 'sends'>();
   private filterTag: string | null = null;
   private mode: FilterMode = 'dim';
   private bar: Host | null = null;
   private barDismissed = false;
-  /**
-   * The bar comes once the page has loaded: until then its counts cover only the entries read so far (a
-   * listing is read whole after its load), and making it during the load would hold the load back.
-   */
-  private barWaitsForLoad = false;
   private savingAll = false;
   private current: Tracked | null = null;
   private lastPointerTarget: EventTarget | null = null;
@@ -235,13 +234,7 @@ export class PageEnricher {
   }
 
   private startIdleWork(): void {
-    if (this.unsent.length && this.options.scheduling.loading() && !this.sendsWaitForLoad) {
-      this.sendsWaitForLoad = true;
-      this.options.scheduling.whenLoaded(() => {
-        this.sendsWaitForLoad = false;
-        this.startIdleWork();
-      });
-    }
+    if (this.unsent.length) this.waitForLoad('sends', () => this.startIdleWork());
     if (this.idleScheduled || !this.hasIdleWork()) return;
     this.idleScheduled = true;
     this.options.scheduling.idle((deadline) => this.runIdle(deadline));
@@ -439,16 +432,20 @@ export class PageEnricher {
     }, COUNTS_DELAY_MS);
   }
 
+  /** While the page loads, runs `work` once it has loaded (once however often asked) and answers true. */
+  private waitForLoad(what: 'bar' | 'sends', work: () => void): boolean {
+    if (this.waitingForLoad.has(what)) return true;
+    if (!this.options.scheduling.loading()) return false;
+    this.waitingForLoad.add(what);
+    this.options.scheduling.whenLoaded(() => {
+      this.waitingForLoad.delete(what);
+      work();
+    });
+    return true;
+  }
+
   private renderBar(): void {
-    if (this.barDismissed || this.barWaitsForLoad) return;
-    if (this.options.scheduling.loading()) {
-      this.barWaitsForLoad = true;
-      this.options.scheduling.whenLoaded(() => {
-        this.barWaitsForLoad = false;
-        this.renderBar();
-      });
-      return;
-    }
+    if (this.barDismissed || this.waitForLoad('bar', () => this.renderBar())) return;
     const items = [...this.tracked.values()];
     if (!items.some((item) => item.entry.element && item.status)) return;
     if (!this.bar) {
@@ -524,7 +521,7 @@ function tagCounts(items: Tracked[]): TagCount[] {
 
 /**
  * Case-folded code-unit order. Not localeCompare: its first use in a page sets up the locale collator,
- * 20–27 ms on the page's main thread (measured in Chromium), and the bar first shows during the page's load.
+ * 20–27 ms on the page's main thread (measured in Chromium), when the bar first shows just after the load.
  */
 function compareLabels(a: string, b: string): number {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
