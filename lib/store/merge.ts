@@ -1,4 +1,4 @@
-import { identityKeys, type Artifact, type Paper, type Sighting } from '../model';
+import { type Artifact, type Paper, type Sighting } from '../model';
 import type { EnrichedEntry } from '../pipeline';
 import { normaliseUserTags } from './tags';
 
@@ -106,15 +106,16 @@ export function mergePapers(old: Paper, incoming: Paper): Paper {
 }
 
 /**
- * Whether two records found under a shared key are one paper. A shared id or alias says so; a shared
- * title alone does not when each has its own, different arXiv (OpenReview, ACL, PubMed) id.
+ * Whether two records found under a shared key are one paper, from their identity keys (a stored record's
+ * `keys`, so a batch does not normalise the same titles again for every pair it compares). A shared id
+ * or alias says so; a shared title alone does not when each has its own, different arXiv (OpenReview,
+ * ACL, PubMed) id.
  */
-export function canMerge(a: Paper, b: Paper): boolean {
-  const aKeys = identityKeys(a);
-  const bKeys = new Set(identityKeys(b));
-  if (aKeys.some((key) => !key.startsWith('title:') && bKeys.has(key))) return true;
+export function canMerge(aKeys: readonly string[], bKeys: readonly string[]): boolean {
+  const bSet = new Set(bKeys);
+  if (aKeys.some((key) => !key.startsWith('title:') && bSet.has(key))) return true;
   return !SINGLE_ID_SCHEMES.some((scheme) => {
     const mine = aKeys.filter((key) => key.startsWith(scheme));
-    return mine.length > 0 && [...bKeys].some((key) => key.startsWith(scheme)) && !mine.some((key) => bKeys.has(key));
+    return mine.length > 0 && bKeys.some((key) => key.startsWith(scheme)) && !mine.some((key) => bSet.has(key));
   });
 }

@@ -37,7 +37,7 @@ class WorkingSet {
   /** Records naming the same paper as `paper` (by id, alias or title) that may merge with it. */
   matches(paper: StoredPaper): StoredPaper[] {
     const ids = new Set(paper.keys.flatMap((key) => [...(this.idsByKey.get(key) ?? [])]));
-    return [...ids].map((id) => this.records.get(id)!).filter((other) => canMerge(paper, other));
+    return [...ids].map((id) => this.records.get(id)!).filter((other) => canMerge(paper.keys, other.keys));
   }
 }
 
