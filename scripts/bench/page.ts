@@ -45,7 +45,10 @@ const LONG_TASK_MS = 50;
 /** Pause after each browser is closed, so the next one starts on a quiet machine. */
 const BETWEEN_PAGES_MS = 1000;
 
-/** The source page with its dt/dd pairs repeated under new ids up to `count` entries, in one dl. */
+/** Where an entry's title starts in arXiv's listing markup. */
+const TITLE_LABEL = /<span class='descriptor'>Title:<\/span>\s*/;
+
+/** The source page with its dt/dd pairs repeated under new ids and numbered titles up to `count` entries, in one dl. */
 export function bigListing(html: string, count: number): string {
   const pairs = [...html.matchAll(/<dt>[\s\S]*?<\/dd>/g)].map((m) => m[0]);
   const firstDl = html.indexOf('<dl');
@@ -56,7 +59,11 @@ export function bigListing(html: string, count: number): string {
     const pair = pairs[i % pairs.length]!;
     const id = /\/abs\/(\d{4}\.\d{4,5})/.exec(pair)?.[1];
     const fresh = `2405.${String(10000 + i)}`;
-    entries.push((id ? pair.split(id).join(fresh) : pair).replace(/name="item\d+"/, `name="item${i + 1}"`));
+    // Each copy under a title of its own too: a real listing's 2,000 titles differ, and 40 papers to a
+    // title would make the background compare each new one with every stored namesake (see canMerge).
+    const copy = Math.floor(i / pairs.length);
+    const pairWithTitle = copy ? pair.replace(TITLE_LABEL, `$&(${copy + 1}) `) : pair;
+    entries.push((id ? pairWithTitle.split(id).join(fresh) : pairWithTitle).replace(/name="item\d+"/, `name="item${i + 1}"`));
   }
   return `${html.slice(0, firstDl)}<dl id="articles">\n${entries.join('\n')}\n</dl>${html.slice(lastDl + 5)}`;
 }
