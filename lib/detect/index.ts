@@ -13,13 +13,14 @@ type EntryBuilder = () => PaperEntry | null;
 
 /**
  * The adapter's walk over the page: each entry's build is handed to `onEntry` as the walk finds it, with
- * the detection it belongs to, and the walk goes on while `onEntry` returns true (up to `wanted` entries).
+ * the detection it belongs to, and the walk goes on while `onEntry` returns true. `wholePageAtOnce`: the
+ * caller reads every entry in this one task (see EntryCollector).
  */
 function walkPage(
   doc: Document,
   pageUrl: string | URL,
   adapter: SiteAdapter | null | undefined,
-  wanted: number,
+  wholePageAtOnce: boolean,
   onEntry: (build: EntryBuilder, detection: Detection) => boolean,
 ): Detection {
   let url: URL;
@@ -32,7 +33,7 @@ function walkPage(
   const detection: Detection = { site: chosen?.site ?? null, entries: [], skipped: 0, truncated: false };
   if (!chosen) return detection;
   try {
-    chosen.detect(doc, url, { wanted, add: (build) => onEntry(build, detection) });
+    chosen.detect(doc, url, { wholePageAtOnce, add: (build) => onEntry(build, detection) });
   } catch {
     detection.skipped++;
   }
@@ -70,7 +71,7 @@ function buildEntry(detection: Detection, build: EntryBuilder, seen: Set<string>
  */
 export function detectPage(doc: Document, pageUrl: string | URL, adapter?: SiteAdapter | null): Detection {
   const seen = new Set<string>();
-  return walkPage(doc, pageUrl, adapter, Infinity, (build, detection) => buildEntry(detection, build, seen));
+  return walkPage(doc, pageUrl, adapter, true, (build, detection) => buildEntry(detection, build, seen));
 }
 
 /**
@@ -83,7 +84,7 @@ export function detectLoadedEntries(doc: Document, pageUrl: string | URL, adapte
   let previous: EntryBuilder | null = null;
   let found = 0;
   // One more than asked for, to know the last one asked for is followed by another.
-  return walkPage(doc, pageUrl, adapter, count + 1, (build, detection) => {
+  return walkPage(doc, pageUrl, adapter, false, (build, detection) => {
     if (previous) buildEntry(detection, previous, seen);
     previous = build;
     return ++found <= count;
@@ -109,7 +110,7 @@ export async function detectPageInSlices(
   await pause();
   // The walk finds every entry first (cheap), so the builds (the costly part) can be spread over slices.
   const builders: EntryBuilder[] = [];
-  const detection = walkPage(doc, pageUrl, adapter, Infinity, (build) => {
+  const detection = walkPage(doc, pageUrl, adapter, false, (build) => {
     builders.push(build);
     return true;
   });

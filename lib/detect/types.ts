@@ -25,10 +25,12 @@ export interface EntryCollector {
   /** Returns false once the caller has all the entries it wants: an adapter may stop walking the page then. */
   add(build: () => PaperEntry | null): boolean;
   /**
-   * How many entries the caller wants: Infinity for the whole page, a few screens' worth while the page
-   * loads. Work done once for the whole page (such as one probe for rendered math) pays only for many.
+   * Whether the caller reads the whole page in one task (detectPage): work done once for the whole page
+   * (such as one probe for rendered math over the list) then pays. False for a read of the first entries
+   * while the page loads, and for a read spread over short tasks (detectPageInSlices), where that work
+   * would be one long task of its own: adapters do it per entry instead.
    */
-  readonly wanted: number;
+  readonly wholePageAtOnce: boolean;
 }
 
 export interface Detection {

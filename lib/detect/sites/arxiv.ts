@@ -37,9 +37,9 @@ function arxivOrigin(pageUrl: URL): string {
 function detectListing(doc: Document, url: URL, each: EntryCollector): void {
   const origin = arxivOrigin(url);
   // Raw pages have no rendered math: their fields are read without a probe each (see mayHoldRenderedMath).
-  // The probe goes through the whole list, so a read of the first entries while the page loads probes
-  // each entry it reads instead: on a 2,000-entry listing the whole-list probe took ~11 ms.
-  const listMathFree = each.wanted === Infinity ? !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc) : undefined;
+  // The probe goes through the whole list (~11 ms on a 2,000-entry listing), so a read of the first
+  // entries, or one spread over short tasks, probes each entry instead.
+  const listMathFree = each.wholePageAtOnce ? !mayHoldRenderedMath(doc.querySelector('#dlpage') ?? doc) : undefined;
   const sections = new Map<Element, EntryType | undefined>();
   for (const dl of listingLists(doc)) {
     let section = sectionBefore(dl, sections);

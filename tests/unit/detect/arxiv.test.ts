@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../lib/cli/html';
-import { detectLoadedEntries, detectPage } from '../../../lib/detect';
+import { detectLoadedEntries, detectPage, detectPageInSlices } from '../../../lib/detect';
 import { arxiv } from '../../../lib/detect/sites/arxiv';
 import type { PaperEntry } from '../../../lib/model';
 import { HAS_SHARED, OWN_FIXTURES_DIR, REAL_PAGES, readShared } from '../../helpers/shared';
@@ -114,7 +114,7 @@ describe('reading the first entries of an arXiv listing while it loads', () => {
   it('stops walking the listing once the caller has the entries it wants', () => {
     const doc = parseHtml(html, url);
     const added: (() => PaperEntry | null)[] = [];
-    arxiv.detect(doc, new URL(url), { wanted: 2, add: (build) => added.push(build) < 2 });
+    arxiv.detect(doc, new URL(url), { wholePageAtOnce: false, add: (build) => added.push(build) < 2 });
     expect(added).toHaveLength(2);
     expect(added.map((build) => build()?.id)).toEqual(detectPage(doc, url).entries.slice(0, 2).map((e) => e.id));
   });
@@ -126,5 +126,24 @@ describe('reading the first entries of an arXiv listing while it loads', () => {
     expect(first.length).toBeGreaterThanOrEqual(whole.length - 1);
     expect(first.some((e) => e.title.includes('$\\sigma_8$'))).toBe(true);
     expect(first).toEqual(whole.slice(0, first.length));
+  });
+});
+
+describe('reading a whole arXiv listing in slices (the in-page read after the load)', () => {
+  const url = 'https://arxiv.org/list/cs.LG/new';
+  const html = readFileSync(path.join(OWN_FIXTURES_DIR, 'pages/arxiv_new_cs.LG_current-markup.html'), 'utf8');
+
+  it('probes each entry for rendered math instead of the whole list in one task, and reads what the whole-page read does', async () => {
+    const doc = parseHtml(html, url);
+    const list = doc.querySelector('#dlpage')!;
+    let listProbes = 0;
+    const collect = list.getElementsByTagName.bind(list);
+    list.getElementsByTagName = ((name: string) => (listProbes++, collect(name))) as typeof list.getElementsByTagName;
+    const sliced = await detectPageInSlices(doc, url, arxiv, () => undefined, async () => undefined, 0);
+    expect(listProbes).toBe(0);
+    const whole = detectPage(doc, url).entries;
+    expect(listProbes).toBeGreaterThan(0);
+    expect(sliced.entries.some((e) => e.title.includes('$\\sigma_8$'))).toBe(true);
+    expect(sliced.entries).toEqual(whole);
   });
 });
